@@ -1,0 +1,118 @@
+// The catalog: the parsed index joined with the bundled per-entry data.
+// Everything the tree, panels and lookups show comes from here.
+
+import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
+import { figureLabel } from './figures';
+import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
+import { formatNumber } from './units';
+
+export interface CatalogEntry {
+  readonly entry: Entry;
+  readonly period: Period;
+  readonly data?: EntryData;
+  readonly kind: EntryKind | 'entry';
+  /** The index's own figures, then those from the component's repository. */
+  readonly figures: readonly Figure[];
+  /** A few figures in a line: "3000 GB/s · 580 TFLOPS". Empty when the entry has none. */
+  readonly headline: string;
+}
+
+export interface Catalog {
+  readonly index: InfraIndex;
+  readonly entries: readonly CatalogEntry[];
+  readonly problems: readonly Problem[];
+  get(id: string): CatalogEntry | undefined;
+}
+
+/**
+ * A link to the file a figure is stated in: on GitHub, the file at its
+ * commit; a source whose "repo" is a host path (arxiv.org/abs) links there.
+ */
+export function sourceUrl(source: DataFigure['source']): string {
+  const [owner] = source.repo.split('/');
+  if (owner.includes('.')) return `https://${source.repo}/${source.path}`;
+  return `https://github.com/${source.repo}/blob/${source.commit ?? 'HEAD'}/${source.path}`;
+}
+
+export function fromDataFigure(f: DataFigure): Figure {
+  const figure: Figure = {
+    value: f.value,
+    unit: f.unit,
+    lowerBound: f.lowerBound,
+    qualifier: f.qualifier || undefined,
+    precision: f.precision,
+    measure: f.metric,
+    hardware: f.hardware,
+    scale: f.scale,
+    conditions: f.conditions,
+    status: f.status,
+    text: `${f.metric}: ${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`,
+    source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
+  };
+  return Object.fromEntries(Object.entries(figure).filter(([, v]) => v !== undefined)) as unknown as Figure;
+}
+
+/** "3000 GB/s", "1350+ TFLOPS": a figure as it reads in a one-line description. */
+export function shortFigure(f: Pick<Figure, 'value' | 'unit' | 'lowerBound'>): string {
+  return `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;
+}
+
+const HEADLINE_FIGURES = 2;
+
+function headline(entry: Entry, data: EntryData | undefined): string {
+  const own = entry.figures.slice(0, HEADLINE_FIGURES);
+  const picked = own.length > 0 ? own : (data?.figures ?? []).filter((f) => f.headline).slice(0, HEADLINE_FIGURES);
+  return picked.map(shortFigure).join(' · ');
+}
+
+export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined): Catalog {
+  const problems: Problem[] = [...parsed.problems];
+  const data = dataFile?.entries ?? {};
+  const entries: CatalogEntry[] = [];
+  for (const period of parsed.index.periods) {
+    for (const entry of period.entries) {
+      const d = Object.prototype.hasOwnProperty.call(data, entry.id) ? data[entry.id] : undefined;
+      entries.push({
+        entry,
+        period,
+        data: d,
+        kind: d?.kind ?? (period.entries.length && /paper/i.test(period.heading) ? 'paper' : 'entry'),
+        figures: [...entry.figures, ...(d?.figures ?? []).map(fromDataFigure)],
+        headline: headline(entry, d),
+      });
+    }
+  }
+  const byId = new Map(entries.map((e) => [e.entry.id, e]));
+  for (const id of Object.keys(data)) {
+    if (!byId.has(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
+  }
+  return { index: parsed.index, entries, problems, get: (id) => byId.get(id) };
+}
+
+/** Related entries that exist in this catalog. */
+export function relatedEntries(catalog: Catalog, entry: CatalogEntry): CatalogEntry[] {
+  return (entry.data?.related ?? []).map((id) => catalog.get(id)).filter((e): e is CatalogEntry => !!e);
+}
+
+/**
+ * Builds a catalog from the two bundled files' text. Never throws: a data
+ * file that is not valid JSON is reported and left out.
+ */
+export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult): Catalog {
+  let dataFile: EntryDataFile | undefined;
+  const extra: Problem[] = [];
+  if (dataJson !== undefined) {
+    try {
+      const value: unknown = JSON.parse(dataJson);
+      if (value && typeof value === 'object' && 'entries' in value && typeof value.entries === 'object' && value.entries) {
+        dataFile = value as EntryDataFile;
+      } else {
+        extra.push({ line: 0, message: 'The entry data file has no "entries" object.' });
+      }
+    } catch (err) {
+      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  const catalog = buildCatalog(parse(markdown), dataFile);
+  return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
+}

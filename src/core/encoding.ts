@@ -1,0 +1,85 @@
+// Detects and repairs text that was UTF-8 but got decoded as a Windows code
+// page and encoded again ("ğŸ”—" for "🔗", "â€“" for "–"). Each non-ASCII
+// character is mapped back to its code-page byte; when those bytes form
+// valid multi-byte UTF-8 sequences, the line was mis-decoded.
+
+const CODE_PAGES = ['windows-1254', 'windows-1252'] as const;
+
+type ReverseMap = ReadonlyMap<string, number>;
+
+let reverseMaps: Map<string, ReverseMap> | undefined;
+
+function reverseMap(codePage: string): ReverseMap {
+  reverseMaps ??= new Map();
+  let map = reverseMaps.get(codePage);
+  if (!map) {
+    const decoder = new TextDecoder(codePage);
+    const m = new Map<string, number>();
+    for (let byte = 0x80; byte <= 0xff; byte++) {
+      m.set(decoder.decode(new Uint8Array([byte])), byte);
+    }
+    map = m;
+    reverseMaps.set(codePage, map);
+  }
+  return map;
+}
+
+function toBytes(line: string, map: ReverseMap): Uint8Array | undefined {
+  const bytes: number[] = [];
+  for (const ch of line) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) {
+      bytes.push(code);
+      continue;
+    }
+    const byte = map.get(ch);
+    if (byte === undefined) return undefined; // a character no code page makes: not mojibake
+    bytes.push(byte);
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** Counts well-formed UTF-8 multi-byte sequences. */
+function multiByteSequences(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+    if (len === 0) continue;
+    let ok = i + len <= bytes.length;
+    for (let j = 1; ok && j < len; j++) ok = (bytes[i + j] & 0xc0) === 0x80;
+    if (ok) {
+      count++;
+      i += len - 1;
+    }
+  }
+  return count;
+}
+
+export interface Repair {
+  readonly text: string;
+  /** True when some characters could not be recovered (shown as U+FFFD). */
+  readonly lossy: boolean;
+  readonly codePage: string;
+}
+
+/**
+ * Returns the repaired line when it looks mis-decoded, or undefined when it
+ * looks like ordinary text.
+ */
+export function repairMojibake(line: string): Repair | undefined {
+  if (!/[\u0080-\uffff]/.test(line)) return undefined;
+  let best: Repair | undefined;
+  let bestLost = Infinity;
+  for (const codePage of CODE_PAGES) {
+    const bytes = toBytes(line, reverseMap(codePage));
+    if (!bytes || multiByteSequences(bytes) === 0) continue;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const lost = (text.match(/\uFFFD/g) ?? []).length;
+    if (lost < bestLost) {
+      best = { text, lossy: lost > 0, codePage };
+      bestLost = lost;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,67 @@
+// Per-entry data that the index's markdown structure cannot hold. It ships as
+// media/entries.json (validated against media/entries.schema.json in tests),
+// keyed by entry id.
+
+import type { Precision } from './model';
+
+export type EntryKind =
+  | 'kernel-library'
+  | 'communication-library'
+  | 'parallelism-algorithm'
+  | 'load-balancer'
+  | 'profiling-data'
+  | 'file-system'
+  | 'data-framework'
+  | 'system-overview'
+  | 'paper';
+
+export interface DataFigureSource {
+  /** "deepseek-ai/FlashMLA" on GitHub, or a host path such as "arxiv.org/abs". */
+  readonly repo: string;
+  /** The file the figure is stated in, inside that repository. */
+  readonly path: string;
+  /** The commit the file was read at (full or abbreviated hash). */
+  readonly commit?: string;
+  /** The date the figure was stated, YYYY-MM-DD. */
+  readonly date?: string;
+}
+
+export interface DataFigure {
+  /** What is measured, in a few words. */
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly qualifier?: string;
+  readonly lowerBound?: boolean;
+  readonly precision?: Precision;
+  readonly hardware?: string;
+  readonly scale?: string;
+  readonly conditions?: string;
+  readonly status: 'current' | 'superseded';
+  /** Shown in the tree's description when the index itself gives no figure. */
+  readonly headline?: boolean;
+  /** The index figure this one is newer than, e.g. 660 TFLOPS over the index's 580. */
+  readonly supersedes?: { readonly value: number; readonly unit: string };
+  readonly source: DataFigureSource;
+}
+
+export interface EntryData {
+  readonly kind: EntryKind;
+  /** One line, in the project's own words. */
+  readonly tagline: string;
+  /** Markdown, in the project's own words. */
+  readonly summary: string;
+  /** YYYY-MM-DD */
+  readonly released: string;
+  readonly license: string;
+  readonly languages: readonly string[];
+  readonly hardware?: string;
+  /** Ids of related entries. */
+  readonly related: readonly string[];
+  readonly figures: readonly DataFigure[];
+}
+
+export interface EntryDataFile {
+  readonly $schema?: string;
+  readonly entries: Readonly<Record<string, EntryData>>;
+}

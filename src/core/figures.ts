@@ -1,0 +1,150 @@
+// Reads performance figures out of the index's figure phrases, such as
+// "Performance: 3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800"
+// or "73.7k/14.8k input/output tokens per second per H800 node".
+
+import type { Figure, Precision } from './model';
+import { canonicalUnit, formatNumber } from './units';
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKM])?(\+)?`;
+const PRECISION = String.raw`BF16|FP8|FP16|FP32`;
+// Longest spellings first, so "TiB/min" wins over a bare "TiB".
+const UNIT = String.raw`tokens per second|tokens\/s|TiB\/min|TB\/min|[MGT]i?B\/s|[TP]FLOPS|µs|μs|us|ms|%`;
+const HARDWARE = String.raw`GB200|B200|H800|H100|H200|H20|A100|Hopper|Blackwell`;
+
+// number [/ number [label/label]] [precision] unit
+const FIGURE = new RegExp(
+  String.raw`${NUMBER}(?:\s*\/\s*${NUMBER}(?:\s+([A-Za-z]+)\/([A-Za-z]+))?)?\s*(?:(${PRECISION})\s+)?(${UNIT})(?![A-Za-z])`,
+  'g',
+);
+
+const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6 };
+
+function toNumber(digits: string, suffix: string | undefined): number {
+  const n = Number(digits.replace(/,/g, ''));
+  // Round away binary noise: 73.7 * 1000 is 73700.00000000001.
+  return suffix ? Math.round(n * MULTIPLIER[suffix] * 1e6) / 1e6 : n;
+}
+
+interface Context {
+  measure: string;
+  hardware?: string;
+  scale?: string;
+  nodes?: number;
+}
+
+/** Pulls hardware and scale out of a stretch of text; what remains describes the measure. */
+function readContext(text: string): Context {
+  let rest = ` ${text} `;
+  let scale: string | undefined;
+  let nodes: number | undefined;
+  const scaleMatch = /\s(?:in|on|across)\s+an?\s+((\d+)-node\s+cluster)\b/i.exec(rest);
+  if (scaleMatch) {
+    scale = scaleMatch[1];
+    nodes = Number(scaleMatch[2]);
+    rest = rest.replace(scaleMatch[0], ' ');
+  }
+  let hardware: string | undefined;
+  const onHardware = new RegExp(String.raw`\s(?:on|with)\s+(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`, 'i').exec(rest);
+  if (onHardware) {
+    hardware = onHardware[1];
+    rest = rest.replace(onHardware[0], ' ');
+  } else {
+    const bare = new RegExp(String.raw`(?<![A-Za-z0-9])(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`).exec(rest);
+    if (bare) {
+      hardware = bare[1];
+      rest = rest.replace(bare[0], ' ');
+    }
+  }
+  return { measure: tidy(rest), hardware, scale, nodes };
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
+    .trim();
+}
+
+function joinMeasure(...parts: (string | undefined)[]): string | undefined {
+  const joined = parts.filter((p): p is string => !!p).join(' ').trim();
+  return joined || undefined;
+}
+
+/**
+ * Extracts every figure from one figure phrase. Returns an empty list when the
+ * phrase holds no number with a known unit.
+ */
+export function extractFigures(phrase: string): Figure[] {
+  // "Performance: …" — a label, not part of what is measured.
+  const body = phrase.replace(/^\s*[A-Za-z][A-Za-z ]{0,30}:\s+(?=.*\d)/, '');
+  const figures: Figure[] = [];
+  for (const clause of body.split(/\s+\|\s+|;\s+/)) {
+    figures.push(...clauseFigures(clause.trim()));
+  }
+  // "3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800": the
+  // trailing hardware applies to the whole line when it names only one.
+  const named = new Set(figures.map((f) => f.hardware).filter(Boolean));
+  if (named.size === 1) {
+    const [hardware] = named;
+    return figures.map((f) => (f.hardware ? f : { ...f, hardware }));
+  }
+  return figures;
+}
+
+function clauseFigures(clause: string): Figure[] {
+  const matches = [...clause.matchAll(FIGURE)];
+  const out: Figure[] = [];
+  matches.forEach((m, i) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const prevEnd = i === 0 ? 0 : (matches[i - 1].index ?? 0) + matches[i - 1][0].length;
+    const nextStart = i + 1 < matches.length ? (matches[i + 1].index ?? clause.length) : clause.length;
+    let before = clause.slice(prevEnd, start);
+    const after = clause.slice(end, nextStart);
+
+    let qualifier: string | undefined;
+    const upTo = /\b(up to|over|nearly|about|around|approximately)\s*$/i.exec(before);
+    if (upTo) {
+      qualifier = upTo[1].toLowerCase();
+      before = before.slice(0, upTo.index);
+    }
+    let precision = m[9] as Precision | undefined;
+    const precBefore = new RegExp(String.raw`\b(${PRECISION})\s*$`).exec(before);
+    if (precBefore) {
+      precision ??= precBefore[1] as Precision;
+      before = before.slice(0, precBefore.index);
+    }
+    const beforeCtx = readContext(before);
+    const afterCtx = readContext(after);
+    const common = {
+      unit: canonicalUnit(m[10]),
+      qualifier,
+      precision,
+      hardware: afterCtx.hardware ?? beforeCtx.hardware,
+      scale: afterCtx.scale ?? beforeCtx.scale,
+      nodes: afterCtx.nodes ?? beforeCtx.nodes,
+      text: clause,
+    };
+    const first = { value: toNumber(m[1], m[2]), lowerBound: m[3] === '+' || undefined };
+    if (m[4] === undefined) {
+      out.push(clean({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, afterCtx.measure) }));
+      return;
+    }
+    // "73.7k/14.8k input/output tokens per second": two figures, one per label.
+    const second = { value: toNumber(m[4], m[5]), lowerBound: m[6] === '+' || undefined };
+    out.push(clean({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, m[7], afterCtx.measure) }));
+    out.push(clean({ ...common, ...second, measure: joinMeasure(beforeCtx.measure, m[8], afterCtx.measure) }));
+  });
+  return out;
+}
+
+/** Drops undefined fields so that figures compare and serialise cleanly. */
+function clean(f: Figure): Figure {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as unknown as Figure;
+}
+
+/** "up to 1350+ FP8 TFLOPS": the figure as a short label. */
+export function figureLabel(f: Pick<Figure, 'value' | 'unit' | 'lowerBound' | 'precision'>): string {
+  const value = `${formatNumber(f.value)}${f.lowerBound ? '+' : ''}`;
+  return f.precision && f.unit === 'TFLOPS' ? `${value} ${f.precision} ${f.unit}` : `${value} ${f.unit}`;
+}

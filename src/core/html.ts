@@ -1,0 +1,27 @@
+// Escaping for everything that goes into a webview's HTML.
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string | number | undefined): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/** Attribute values are always double-quoted by the renderers, so the same escaping serves. */
+export const escapeAttribute = escapeHtml;
+
+/** An http(s) URL, normalised; undefined for anything else (javascript:, data:, file:…). */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}

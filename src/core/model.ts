@@ -1,0 +1,105 @@
+// The index model. Pure data: built by the parser from markdown, enriched
+// from the bundled entry data, and read by the tree, panels and search.
+
+export type Precision = 'BF16' | 'FP8' | 'FP16' | 'FP32';
+
+/** A performance figure as the index (or a component's repository) states it. */
+export interface Figure {
+  /** The number as a plain value: "73.7k" is 73700. */
+  readonly value: number;
+  /** The unit as written in canonical form: "GB/s", "TiB/min", "tokens/s", "%"… */
+  readonly unit: string;
+  /** "1350+": the value is a lower bound. */
+  readonly lowerBound?: boolean;
+  /** A qualifier in front of the number, such as "up to". */
+  readonly qualifier?: string;
+  readonly precision?: Precision;
+  /** What is measured: "memory-bound", "aggregate read throughput"… */
+  readonly measure?: string;
+  /** The hardware the figure was taken on: "H800", "Hopper"… */
+  readonly hardware?: string;
+  /** The scale of the measurement: "180-node cluster". */
+  readonly scale?: string;
+  /** Number of nodes in the scale, where the scale is a node count. */
+  readonly nodes?: number;
+  /** Free-text conditions, from the entry data ("CUDA 12.8, BF16"). */
+  readonly conditions?: string;
+  /** The phrase the figure was read from, for tooltips and copying. */
+  readonly text: string;
+  /** Where the figure comes from; absent for figures read from the index itself. */
+  readonly source?: FigureSource;
+  /** "current", or "superseded" where a newer figure replaces it. */
+  readonly status?: 'current' | 'superseded';
+}
+
+export interface FigureSource {
+  /** "deepseek-ai/FlashMLA" */
+  readonly repo: string;
+  readonly path: string;
+  readonly commit?: string;
+  /** The date the figure was stated (YYYY-MM-DD). */
+  readonly date?: string;
+  /** A link to the file at its commit. */
+  readonly url: string;
+}
+
+export type LinkKind = 'repo' | 'paper' | 'doc' | 'translation' | 'image' | 'other';
+
+export interface Link {
+  readonly label: string;
+  /** An absolute http(s) URL. The parser drops anything else. */
+  readonly url: string;
+  readonly kind: LinkKind;
+}
+
+export interface Entry {
+  /** Stable id: the repository's name in lower case, or a slug of the name. */
+  readonly id: string;
+  readonly name: string;
+  /** The id of the period it belongs to. */
+  readonly periodId: string;
+  /** The day of the open-source week, where the index gives one. */
+  readonly day?: number;
+  /** The section heading the entry sits under ("Optimized Parallelism Strategies"). */
+  readonly section?: string;
+  /** The short description the index gives. */
+  readonly description: string;
+  readonly repo?: string;
+  readonly features: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly links: readonly Link[];
+  /** 1-based line of the entry's first line in the markdown. */
+  readonly line: number;
+}
+
+export interface Period {
+  readonly id: string;
+  /** The heading as written: "202502 Open-Source Week". */
+  readonly heading: string;
+  /** A readable title: "Open-Source Week". */
+  readonly title: string;
+  /** "February 2025", "2024"… */
+  readonly when?: string;
+  readonly entries: readonly Entry[];
+  readonly line: number;
+}
+
+export interface InfraIndex {
+  readonly title: string;
+  readonly periods: readonly Period[];
+}
+
+export interface Problem {
+  /** 1-based line in the markdown the problem was found at. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ParseResult {
+  readonly index: InfraIndex;
+  readonly problems: readonly Problem[];
+}
+
+export function allEntries(index: InfraIndex): Entry[] {
+  return index.periods.flatMap((p) => p.entries);
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { catalogFromSources, type Catalog } from './core/catalog';
+import { parseIndex } from './core/parseIndex';
+
+export const INDEX_FILE = 'open-infra-index.md';
+export const DATA_FILE = 'entries.json';
+
+/**
+ * Holds the catalog in use. A load that yields no entries is reported and
+ * the last good catalog stays in use.
+ */
+export class IndexStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Catalog>();
+  readonly onDidChange = this.changed.event;
+  private current: Catalog | undefined;
+
+  constructor(
+    private readonly mediaUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get catalog(): Catalog | undefined {
+    return this.current;
+  }
+
+  /** Loads (or reloads) the bundled index; resolves to the catalog in use afterwards. */
+  async load(): Promise<Catalog | undefined> {
+    let markdown: string;
+    let data: string | undefined;
+    try {
+      markdown = await this.read(INDEX_FILE);
+      data = await this.read(DATA_FILE).catch((err: unknown) => {
+        this.log.warn(`Entry data could not be read: ${String(err)}`);
+        return undefined;
+      });
+    } catch (err) {
+      return this.reject(`The bundled index could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return this.accept(catalogFromSources(markdown, data, parseIndex));
+  }
+
+  /** Takes a catalog if it holds entries; otherwise keeps the last good one. */
+  accept(next: Catalog): Catalog | undefined {
+    for (const p of next.problems) this.log.warn(`index${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
+    if (next.entries.length === 0) {
+      return this.reject(`The index has no entries (${next.problems.length} problems).`);
+    }
+    this.current = next;
+    this.log.info(`Loaded ${next.entries.length} entries in ${next.index.periods.length} periods.`);
+    if (next.problems.length > 0) {
+      void vscode.window
+        .showWarningMessage(`Open Infra Index: the index has ${next.problems.length} problem(s); what could be read is shown.`, 'Show Log')
+        .then((choice) => choice && this.log.show());
+    }
+    this.changed.fire(next);
+    return next;
+  }
+
+  private reject(message: string): Catalog | undefined {
+    this.log.error(message);
+    const kept = this.current ? ' The previous index stays in use.' : '';
+    void vscode.window.showErrorMessage(`Open Infra Index: ${message}${kept}`);
+    return this.current;
+  }
+
+  private async read(name: string): Promise<string> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaUri, name));
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
