@@ -1,4 +1,55 @@
-// Entry panel script: loaded from media/ with the page's nonce.
+// Entry panel script, loaded from media/ under the page's nonce. It posts
+// typed messages to the extension; it never opens anything itself.
 (function () {
   'use strict';
+  const vscode = acquireVsCodeApi();
+  const entryId = document.body.dataset.entryId;
+
+  // Links open only through the extension, which checks them.
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target && target.closest('a[href]');
+    if (link) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'openLink', url: link.getAttribute('href') });
+      return;
+    }
+    const button = target && target.closest('[data-action]');
+    if (!button) return;
+    const action = button.getAttribute('data-action');
+    if (action === 'openEntry') {
+      vscode.postMessage({ type: 'openEntry', id: button.getAttribute('data-entry') });
+    } else if (action === 'copyFigure') {
+      vscode.postMessage({ type: 'copyFigure', figure: Number(button.getAttribute('data-figure')) });
+    } else {
+      vscode.postMessage({ type: action });
+    }
+  });
+
+  function highlight(index) {
+    document.querySelectorAll('.card.highlight').forEach((c) => c.classList.remove('highlight'));
+    const card = document.getElementById('figure-' + index);
+    if (!card) return;
+    card.classList.add('highlight');
+    card.scrollIntoView({ block: 'center' });
+    card.focus({ preventScroll: true });
+  }
+
+  // Remember where the reader was, so a reloaded window comes back there.
+  const state = vscode.getState();
+  const initial = document.body.dataset.highlight;
+  if (initial !== undefined) {
+    highlight(Number(initial));
+  } else if (state && state.entryId === entryId && typeof state.scrollY === 'number') {
+    window.scrollTo(0, state.scrollY);
+  }
+  let pending = 0;
+  window.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = window.setTimeout(() => {
+      pending = 0;
+      vscode.setState({ entryId, scrollY: window.scrollY });
+    }, 150);
+  });
+  vscode.setState({ entryId, scrollY: (state && state.entryId === entryId && state.scrollY) || 0 });
 })();

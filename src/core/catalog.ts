@@ -28,7 +28,7 @@ export interface Catalog {
  * A link to the file a figure is stated in: on GitHub, the file at its
  * commit; a source whose "repo" is a host path (arxiv.org/abs) links there.
  */
-export function sourceUrl(source: DataFigure['source']): string {
+export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | 'commit'>): string {
   const [owner] = source.repo.split('/');
   if (owner.includes('.')) return `https://${source.repo}/${source.path}`;
   return `https://github.com/${source.repo}/blob/${source.commit ?? 'HEAD'}/${source.path}`;
@@ -65,7 +65,40 @@ function headline(entry: Entry, data: EntryData | undefined): string {
   return picked.map(shortFigure).join(' · ');
 }
 
-export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined): Catalog {
+/** Where the index itself was read from: its figures name this as their source. */
+export interface IndexSource {
+  readonly repo: string;
+  readonly path: string;
+  readonly commit?: string;
+}
+
+/** The upstream README at the commit the bundled snapshot's figures were checked against. */
+export const BUNDLED_INDEX_SOURCE: IndexSource = {
+  repo: 'deepseek-ai/open-infra-index',
+  path: 'README.md',
+  commit: '56d86855fcf6e08fdfd45ce6280bd24322c93351',
+};
+
+/**
+ * The entry's figures: the index's own (sourced to the index, dated by the
+ * entry's release), then the repository's; each pair where the repository
+ * reports a newer value is linked both ways.
+ */
+function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: IndexSource): Figure[] {
+  const source = { ...indexSource, date: data?.released, url: sourceUrl(indexSource) };
+  const fromIndex: Figure[] = entry.figures.map((f) => ({ ...f, origin: 'index', source: f.source ?? source }));
+  const fromRepo: Figure[] = (data?.figures ?? []).map((f) => ({ ...fromDataFigure(f), origin: 'repository' }));
+  (data?.figures ?? []).forEach((df, i) => {
+    if (!df.supersedes) return;
+    const old = fromIndex.findIndex((f) => f.value === df.supersedes?.value && f.unit === df.supersedes.unit && !f.newer);
+    if (old === -1) return;
+    fromIndex[old] = { ...fromIndex[old], status: 'superseded', newer: fromRepo[i] };
+    fromRepo[i] = { ...fromRepo[i], replaces: fromIndex[old] };
+  });
+  return [...fromIndex, ...fromRepo];
+}
+
+export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, indexSource = BUNDLED_INDEX_SOURCE): Catalog {
   const problems: Problem[] = [...parsed.problems];
   const data = dataFile?.entries ?? {};
   const entries: CatalogEntry[] = [];
@@ -76,8 +109,8 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
         entry,
         period,
         data: d,
-        kind: d?.kind ?? (period.entries.length && /paper/i.test(period.heading) ? 'paper' : 'entry'),
-        figures: [...entry.figures, ...(d?.figures ?? []).map(fromDataFigure)],
+        kind: d?.kind ?? (/paper/i.test(period.heading) ? 'paper' : 'entry'),
+        figures: entryFigures(entry, d, indexSource),
         headline: headline(entry, d),
       });
     }

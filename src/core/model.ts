@@ -30,6 +30,12 @@ export interface Figure {
   readonly source?: FigureSource;
   /** "current", or "superseded" where a newer figure replaces it. */
   readonly status?: 'current' | 'superseded';
+  /** Whether the index states the figure, or the component's own repository (or paper). */
+  readonly origin?: 'index' | 'repository';
+  /** On an index figure: the newer figure the component's repository reports. */
+  readonly newer?: Figure;
+  /** On a repository figure: the index figure it is newer than. */
+  readonly replaces?: Figure;
 }
 
 export interface FigureSource {

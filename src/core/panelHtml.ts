@@ -1,9 +1,17 @@
 // Renders an entry's panel as HTML. Pure: the VS Code layer passes in the
-// webview's CSP source, asset URIs and a fresh nonce.
+// webview's CSP source, asset URIs and a fresh nonce. Every piece of index
+// text goes through escapeHtml/escapeAttribute; the summary's markdown goes
+// through the sanitising renderer; the page holds no inline script or
+// handler: media/panel.js reads data-* attributes and posts messages.
 
 import type { CatalogEntry } from './catalog';
+import { shortFigure } from './catalog';
 import { figureLabel } from './figures';
-import { escapeAttribute, escapeHtml } from './html';
+import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { renderMarkdown } from './markdown';
+import type { Figure, Link, LinkKind } from './model';
+import { shareOfPeak } from './peaks';
+import { formatNumber } from './units';
 
 export interface PageAssets {
   /** webview.cspSource */
@@ -14,7 +22,14 @@ export interface PageAssets {
   readonly nonce: string;
 }
 
-export function contentSecurityPolicy(assets: PageAssets): string {
+export interface PageOptions {
+  /** Entries related to this one, to show as chips. */
+  readonly related?: readonly CatalogEntry[];
+  /** The figure to scroll to and highlight, by its position in the entry's figures. */
+  readonly highlightFigure?: number;
+}
+
+export function contentSecurityPolicy(assets: Pick<PageAssets, 'cspSource' | 'nonce'>): string {
   return [
     "default-src 'none'",
     `style-src ${assets.cspSource}`,
@@ -24,11 +39,188 @@ export function contentSecurityPolicy(assets: PageAssets): string {
   ].join('; ');
 }
 
-export function renderEntryPage(item: CatalogEntry, assets: PageAssets): string {
-  const { entry } = item;
-  const figures = item.figures
-    .map((f) => `<li class="figure">${escapeHtml(figureLabel(f))}${f.measure ? ` — ${escapeHtml(f.measure)}` : ''}</li>`)
+/** "Day 1 · Open-Source Week (February 2025)" */
+export function entryPlace(item: CatalogEntry): string {
+  const period = item.period.when ? `${item.period.title} (${item.period.when})` : item.period.title;
+  return item.entry.day !== undefined ? `Day ${item.entry.day} · ${period}` : period;
+}
+
+export function kindName(kind: CatalogEntry['kind']): string {
+  return kind.replace(/-/g, ' ');
+}
+
+function fact(label: string, value: string | undefined): string {
+  return value ? `<div class="fact"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>` : '';
+}
+
+function header(item: CatalogEntry): string {
+  const { entry, data } = item;
+  const facts = [
+    fact('When', entryPlace(item)),
+    fact('Kind', kindName(item.kind)),
+    fact('Released', data?.released),
+    fact('License', data?.license),
+    fact('Languages', data?.languages.join(', ')),
+  ].join('');
+  const tagline = data?.tagline ?? entry.description;
+  return `<header class="entry-header">
+<h1 id="entry-name">${escapeHtml(entry.name)}</h1>
+${tagline ? `<p class="tagline">${escapeHtml(tagline)}</p>` : ''}
+<dl class="facts">${facts}</dl>
+${actions(item)}
+</header>`;
+}
+
+function actions(item: CatalogEntry): string {
+  const repo = safeHttpUrl(item.entry.repo);
+  const link = repo ?? item.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
+  const buttons = [
+    repo && button('openRepository', 'Open Repository', `Open the ${item.entry.name} repository in the browser`, 'primary'),
+    repo && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
+    link && button('copyLink', 'Copy Link', `Copy the link to ${item.entry.name}`),
+  ].filter(Boolean);
+  return buttons.length ? `<div class="actions" role="toolbar" aria-label="Entry actions">${buttons.join('')}</div>` : '';
+}
+
+function button(action: string, label: string, aria: string, variant = 'secondary', extra = ''): string {
+  return `<button type="button" class="button ${variant}" data-action="${escapeAttribute(action)}"${extra} aria-label="${escapeAttribute(aria)}">${escapeHtml(label)}</button>`;
+}
+
+function summary(item: CatalogEntry): string {
+  const md = item.data?.summary;
+  const body = md ? renderMarkdown(md) : item.entry.description ? `<p>${escapeHtml(item.entry.description)}</p>` : '';
+  return body ? section('summary', 'Summary', `<div class="markdown">${body}</div>`) : '';
+}
+
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${escapeHtml(title)}</h2>${body}</section>`;
+}
+
+function sourceLine(f: Figure): string {
+  const s = f.source;
+  if (!s) return '';
+  const url = safeHttpUrl(s.url);
+  const name = `${s.repo}${s.path ? ` · ${s.path}` : ''}${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''}`;
+  const link = url
+    ? `<a class="external" href="${escapeAttribute(url)}" title="${escapeAttribute(url)}">${escapeHtml(name)}</a>`
+    : escapeHtml(name);
+  return `<p class="source">Source: ${link}${s.date ? ` · <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : ''}</p>`;
+}
+
+function peakBar(f: Figure): string {
+  const share = shareOfPeak(f);
+  if (!share) return '';
+  const pct = share.share * 100;
+  const shown = Math.min(100, Math.max(0, pct));
+  const label = `${pct.toFixed(1)}% of peak`;
+  return `<div class="peak">
+<progress class="peak-bar" max="100" value="${escapeAttribute(shown.toFixed(1))}" aria-label="${escapeAttribute(`${label}: ${share.peak.basis}`)}"></progress>
+<p class="peak-text"><strong>${escapeHtml(label)}</strong> · ${escapeHtml(share.peak.basis)}</p>
+</div>`;
+}
+
+function compareLine(f: Figure): string {
+  if (f.newer) {
+    const n = f.newer;
+    return `<p class="newer"><span class="badge warn">Newer figure</span> ${escapeHtml(shortFigure(f))} → <strong>${escapeHtml(shortFigure(n))}</strong>${
+      n.source?.date ? ` (${escapeHtml(n.source.date)}, ${escapeHtml(n.source.repo)})` : ''
+    }</p>`;
+  }
+  if (f.replaces) {
+    const o = f.replaces;
+    return `<p class="newer"><span class="badge">Newer than the index</span> index: ${escapeHtml(shortFigure(o))}${
+      o.source?.date ? ` (${escapeHtml(o.source.date)})` : ''
+    } → ${escapeHtml(shortFigure(f))}</p>`;
+  }
+  return '';
+}
+
+/** One line of text that copies a figure with its source. */
+export function figureCitation(item: CatalogEntry, f: Figure): string {
+  const detail = [f.measure, f.precision && f.unit !== 'TFLOPS' ? f.precision : undefined, f.hardware, f.scale, f.conditions]
+    .filter(Boolean)
+    .join('; ');
+  const source = f.source ? ` Source: ${f.source.url}${f.source.date ? ` (${f.source.date})` : ''}` : '';
+  return `${item.entry.name}: ${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${detail ? ` (${detail})` : ''}.${source}`;
+}
+
+function figureCard(f: Figure, i: number, highlight: boolean): string {
+  const value = `${f.qualifier ? `<span class="qualifier">${escapeHtml(f.qualifier)}</span> ` : ''}<span class="number">${escapeHtml(formatNumber(f.value))}${
+    f.lowerBound ? '+' : ''
+  }</span> <span class="unit">${escapeHtml(f.unit)}</span>`;
+  const tags = [
+    f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Repository</span>',
+    f.precision ? `<span class="badge">${escapeHtml(f.precision)}</span>` : '',
+    f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '',
+  ].join('');
+  const details = [
+    fact('Measures', f.measure),
+    fact('Hardware', f.hardware),
+    fact('Scale', f.scale),
+    fact('Conditions', f.conditions),
+  ].join('');
+  const aria = `${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${f.measure ? `, ${f.measure}` : ''}`;
+  return `<article class="card${highlight ? ' highlight' : ''}" id="figure-${i}" data-figure="${i}" tabindex="-1" aria-label="${escapeAttribute(aria)}">
+<div class="card-top"><div class="value">${value}</div><div class="tags">${tags}</div></div>
+<dl class="card-details">${details}</dl>
+${peakBar(f)}${compareLine(f)}${sourceLine(f)}
+${button('copyFigure', 'Copy', `Copy ${aria} with its source`, 'icon', ` data-figure="${i}"`)}
+</article>`;
+}
+
+function figures(item: CatalogEntry, highlight: number | undefined): string {
+  if (item.figures.length === 0) return '';
+  const cards = item.figures.map((f, i) => figureCard(f, i, i === highlight)).join('\n');
+  return section('figures', 'Performance figures', `<div class="cards">${cards}</div>`);
+}
+
+function features(item: CatalogEntry): string {
+  const list = [...item.entry.features];
+  if (list.length === 0) return '';
+  return section('features', 'Features', `<ul class="features">${list.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);
+}
+
+const LINK_KIND_LABELS: Readonly<Record<LinkKind, string>> = {
+  repo: 'Repository',
+  paper: 'Paper',
+  doc: 'Deep dive',
+  translation: 'Other language',
+  image: 'Figure',
+  other: 'Link',
+};
+
+function linkLabel(l: Link): string {
+  if (l.kind === 'paper') {
+    if (/arxiv\.org/.test(l.url)) return 'arXiv';
+    if (/doi/.test(l.url)) return 'DOI';
+  }
+  return l.label || l.url;
+}
+
+function links(item: CatalogEntry): string {
+  const rows = item.entry.links
+    .map((l) => ({ ...l, url: safeHttpUrl(l.url) }))
+    .filter((l): l is Link => !!l.url)
+    .map(
+      (l) =>
+        `<li><span class="link-kind">${escapeHtml(LINK_KIND_LABELS[l.kind])}</span> <a class="external" href="${escapeAttribute(l.url)}" title="${escapeAttribute(l.url)}">${escapeHtml(linkLabel(l))}</a> <span class="url">${escapeHtml(l.url)}</span></li>`,
+    );
+  return rows.length ? section('links', 'Links', `<ul class="links">${rows.join('')}</ul>`) : '';
+}
+
+function related(entries: readonly CatalogEntry[] | undefined): string {
+  if (!entries?.length) return '';
+  const chips = entries
+    .map(
+      (r) =>
+        `<button type="button" class="chip" data-action="openEntry" data-entry="${escapeAttribute(r.entry.id)}" aria-label="${escapeAttribute(`Open ${r.entry.name}`)}">${escapeHtml(r.entry.name)}</button>`,
+    )
     .join('');
+  return section('related', 'Related entries', `<div class="chips">${chips}</div>`);
+}
+
+export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options: PageOptions = {}): string {
+  const { entry } = item;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -38,11 +230,14 @@ export function renderEntryPage(item: CatalogEntry, assets: PageAssets): string 
 <link rel="stylesheet" href="${escapeAttribute(assets.styleUri)}">
 <title>${escapeHtml(entry.name)}</title>
 </head>
-<body data-entry-id="${escapeAttribute(entry.id)}">
-<main>
-<h1>${escapeHtml(entry.name)}</h1>
-<p class="tagline">${escapeHtml(item.data?.tagline ?? entry.description)}</p>
-<ul class="figures">${figures}</ul>
+<body data-entry-id="${escapeAttribute(entry.id)}"${options.highlightFigure !== undefined ? ` data-highlight="${escapeAttribute(options.highlightFigure)}"` : ''}>
+<main aria-labelledby="entry-name">
+${header(item)}
+${summary(item)}
+${figures(item, options.highlightFigure)}
+${features(item)}
+${links(item)}
+${related(options.related)}
 </main>
 <script nonce="${escapeAttribute(assets.nonce)}" src="${escapeAttribute(assets.scriptUri)}"></script>
 </body>

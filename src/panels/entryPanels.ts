@@ -1,70 +1,206 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { CatalogEntry } from '../core/catalog';
-import { renderEntryPage } from '../core/panelHtml';
+import { relatedEntries, type CatalogEntry } from '../core/catalog';
+import { safeHttpUrl } from '../core/html';
+import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
+import { figureCitation, renderEntryPage } from '../core/panelHtml';
 import type { IndexStore } from '../indexStore';
+import type { Settings } from '../settings';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
 
-/** One webview panel per entry, revealed when it is already open. */
-export class EntryPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, vscode.WebviewPanel>();
+/** What a panel's buttons and links do; swapped for a recorder in tests. */
+export interface PanelActions {
+  openExternal(url: string): Thenable<unknown>;
+  copy(text: string, what: string): Thenable<unknown>;
+  clone(url: string): Thenable<unknown>;
+}
+
+export const vscodeActions: PanelActions = {
+  openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+  copy: async (text, what) => {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 2500);
+  },
+  clone: (url) => vscode.commands.executeCommand('git.clone', url),
+};
+
+/** What the webview keeps across reloads (vscode.getState in media/panel.js). */
+interface PanelState {
+  readonly entryId?: unknown;
+  readonly scrollY?: unknown;
+}
+
+export interface ShowOptions {
+  /** Scroll to this figure (its position in the entry's figures) and highlight it. */
+  readonly highlightFigure?: number;
+  readonly preserveFocus?: boolean;
+}
+
+/**
+ * The entry panels: one per entry, revealed when already open, or a single
+ * panel that follows the selection when infraIndex.panel.reuse is on.
+ */
+export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<PanelState> {
+  private readonly panels = new Map<vscode.WebviewPanel, string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly activeChanged = new vscode.EventEmitter<string>();
+  /** Fires with the entry id whenever an entry's panel becomes the active editor. */
+  readonly onDidActivateEntry = this.activeChanged.event;
+  actions: PanelActions = vscodeActions;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: IndexStore,
+    private readonly settings: Settings,
+    private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(store.onDidChange(() => this.rerenderAll()));
+    this.disposables.push(this.activeChanged, store.onDidChange(() => this.rerenderAll()));
   }
 
-  /** Ids of the entries whose panels are open. */
+  /** Ids of the entries whose panels are open, in the order they were opened. */
   get openIds(): string[] {
-    return [...this.panels.keys()];
+    return [...this.panels.values()];
   }
 
-  show(item: CatalogEntry): vscode.WebviewPanel {
-    const existing = this.panels.get(item.entry.id);
-    if (existing) {
-      existing.reveal();
-      return existing;
+  panelFor(id: string): vscode.WebviewPanel | undefined {
+    for (const [panel, entryId] of this.panels) if (entryId === id) return panel;
+    return undefined;
+  }
+
+  show(item: CatalogEntry, options: ShowOptions = {}): vscode.WebviewPanel {
+    let panel = this.panelFor(item.entry.id);
+    if (!panel && this.settings.reusePanel()) panel = this.panels.keys().next().value;
+    if (panel) {
+      if (this.panels.get(panel) !== item.entry.id || options.highlightFigure !== undefined) {
+        this.panels.set(panel, item.entry.id);
+        this.render(panel, item, options.highlightFigure);
+      }
+      panel.reveal(undefined, options.preserveFocus);
+      return panel;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(
-      ENTRY_VIEW_TYPE,
-      item.entry.name,
-      vscode.ViewColumn.Active,
-      { enableScripts: true, enableForms: false, localResourceRoots: [media], retainContextWhenHidden: false },
-    );
-    panel.iconPath = vscode.Uri.joinPath(media, 'infra-index.svg');
-    this.panels.set(item.entry.id, panel);
-    panel.onDidDispose(() => this.panels.delete(item.entry.id), undefined, this.disposables);
-    this.render(panel, item);
+    panel = vscode.window.createWebviewPanel(ENTRY_VIEW_TYPE, item.entry.name, {
+      viewColumn: vscode.ViewColumn.Active,
+      preserveFocus: options.preserveFocus,
+    });
+    this.adopt(panel, item, options.highlightFigure);
     return panel;
   }
 
-  private render(panel: vscode.WebviewPanel, item: CatalogEntry): void {
+  /** Restores a panel after a window reload, on the entry it showed. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+    const id = typeof state?.entryId === 'string' ? state.entryId : undefined;
+    const item = id ? (this.store.catalog ?? (await this.store.load()))?.get(id) : undefined;
+    if (!item) {
+      this.log.warn(`A restored panel named entry ${JSON.stringify(id)}, which is not in the index; closing it.`);
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, item);
+  }
+
+  /** Delivers a message as the webview would post it. */
+  async receive(panel: vscode.WebviewPanel, raw: unknown): Promise<WebviewMessage | undefined> {
+    const message = parseWebviewMessage(raw);
+    const id = this.panels.get(panel);
+    const item = id ? this.store.catalog?.get(id) : undefined;
+    if (!message || !item) {
+      this.log.warn(`Ignored a message from a panel: ${safeJson(raw)}`);
+      return undefined;
+    }
+    await this.handle(item, message);
+    return message;
+  }
+
+  private async handle(item: CatalogEntry, message: WebviewMessage): Promise<void> {
+    const repo = safeHttpUrl(item.entry.repo);
+    switch (message.type) {
+      case 'openLink': {
+        const url = safeHttpUrl(message.url);
+        if (url) await this.actions.openExternal(url);
+        else this.log.warn(`Refused to open a link that is not http(s): ${safeJson(message.url)}`);
+        return;
+      }
+      case 'openEntry': {
+        const target = this.store.catalog?.get(message.id);
+        if (target) this.show(target);
+        return;
+      }
+      case 'copyFigure': {
+        const figure = item.figures[message.figure];
+        if (figure) await this.actions.copy(figureCitation(item, figure), 'the figure and its source');
+        return;
+      }
+      case 'openRepository':
+        if (repo) await this.actions.openExternal(repo);
+        return;
+      case 'cloneRepository':
+        if (repo) await this.actions.clone(repo);
+        return;
+      case 'copyLink': {
+        const link = repo ?? item.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
+        if (link) await this.actions.copy(link, 'the link');
+        return;
+      }
+    }
+  }
+
+  private adopt(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(media, 'infra-index.svg');
+    this.panels.set(panel, item.entry.id);
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
+      panel.onDidChangeViewState((e) => {
+        const id = this.panels.get(panel);
+        if (e.webviewPanel.active && id) this.activeChanged.fire(id);
+      }),
+    ];
+    panel.onDidDispose(() => {
+      this.panels.delete(panel);
+      vscode.Disposable.from(...subscriptions).dispose();
+    });
+    this.render(panel, item, highlightFigure);
+    if (panel.active) this.activeChanged.fire(item.entry.id);
+  }
+
+  private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const webview = panel.webview;
     panel.title = item.entry.name;
-    webview.html = renderEntryPage(item, {
-      cspSource: webview.cspSource,
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
-      nonce: randomBytes(16).toString('base64'),
-    });
+    const catalog = this.store.catalog;
+    webview.html = renderEntryPage(
+      item,
+      {
+        cspSource: webview.cspSource,
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
+        // A fresh nonce for every render, from a CSPRNG.
+        nonce: randomBytes(16).toString('base64'),
+      },
+      { related: catalog ? relatedEntries(catalog, item) : [], highlightFigure },
+    );
   }
 
   private rerenderAll(): void {
-    for (const [id, panel] of this.panels) {
+    for (const [panel, id] of this.panels) {
       const item = this.store.catalog?.get(id);
       if (item) this.render(panel, item);
     }
   }
 
   dispose(): void {
-    for (const panel of this.panels.values()) panel.dispose();
+    for (const panel of [...this.panels.keys()]) panel.dispose();
     this.panels.clear();
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 200);
+  } catch {
+    return String(value).slice(0, 200);
   }
 }

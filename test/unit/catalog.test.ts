@@ -77,10 +77,27 @@ describe('the catalog', () => {
 
   test('figures list the index first, then the repository with sources', () => {
     const flash = catalog.get('flashmla')!;
-    assert.equal(flash.figures[0].source, undefined);
+    assert.equal(
+      flash.figures[0].source?.url,
+      'https://github.com/deepseek-ai/open-infra-index/blob/56d86855fcf6e08fdfd45ce6280bd24322c93351/README.md',
+    );
+    assert.equal(flash.figures[0].source?.date, '2025-02-24');
     assert.equal(flash.figures.length, 2 + data.entries.flashmla.figures.length);
     const newer = flash.figures.find((f) => f.value === 660)!;
     assert.match(newer.source!.url, /^https:\/\/github\.com\/deepseek-ai\/FlashMLA\/blob\/[0-9a-f]{7,40}\/README\.md$/);
+  });
+
+  test('an index figure and the newer repository figure are linked both ways', () => {
+    for (const [id, older, newer] of [['flashmla', 580, 660], ['deepgemm', 1350, 1550]] as const) {
+      const figures = catalog.get(id)!.figures;
+      const old = figures.find((f) => f.value === older && f.source?.repo === 'deepseek-ai/open-infra-index');
+      assert.equal(old?.status, 'superseded', `${id} ${older}`);
+      assert.equal(old?.newer?.value, newer);
+      const repo = figures.find((f) => f.value === newer);
+      assert.equal(repo?.replaces?.value, older);
+      assert.ok(repo?.source?.date, 'the newer figure is dated');
+    }
+    assert.equal(catalog.get('flashmla')!.figures[0].newer, undefined, '3000 GB/s has nothing newer');
   });
 
   test('every entry has a kind from the data', () => {

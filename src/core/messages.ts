@@ -1,0 +1,46 @@
+// Messages from an entry panel's webview (media/panel.js) to the
+// extension. Anything a webview posts is untrusted: parseWebviewMessage
+// accepts only these shapes and drops everything else.
+
+export interface OpenLinkMessage {
+  readonly type: 'openLink';
+  readonly url: string;
+}
+export interface OpenEntryMessage {
+  readonly type: 'openEntry';
+  readonly id: string;
+}
+export interface CopyFigureMessage {
+  readonly type: 'copyFigure';
+  readonly figure: number;
+}
+export interface EntryActionMessage {
+  readonly type: 'openRepository' | 'cloneRepository' | 'copyLink';
+}
+
+export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage;
+
+const MAX_STRING = 2048;
+
+function isString(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_STRING;
+}
+
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'openLink':
+      return isString(m.url) ? { type: 'openLink', url: m.url } : undefined;
+    case 'openEntry':
+      return isString(m.id) && /^[a-z0-9][a-z0-9-]*$/.test(m.id) ? { type: 'openEntry', id: m.id } : undefined;
+    case 'copyFigure':
+      return Number.isInteger(m.figure) && (m.figure as number) >= 0 ? { type: 'copyFigure', figure: m.figure as number } : undefined;
+    case 'openRepository':
+    case 'cloneRepository':
+    case 'copyLink':
+      return { type: m.type };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ENTRY_VIEW_TYPE, type PanelActions } from '../../src/panels/entryPanels';
+import { activeWebviewTab, api, closeAllEditors, waitFor } from './api';
+
+suite('entry panels', () => {
+  teardown(closeAllEditors);
+
+  test('openEntry with an id opens that entry in a webview panel', async () => {
+    const { panels } = await api();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'flashmla');
+    assert.ok(panel, 'the command returns its panel');
+    assert.equal(panel.title, 'FlashMLA');
+    assert.match(panel.webview.html, /3000 GB\/s/);
+    const tab = await waitFor('the webview tab', activeWebviewTab);
+    assert.match(tab.viewType, /infraIndex\.entry/);
+    assert.deepEqual(panels.openIds, ['flashmla']);
+  });
+
+  test('opening an entry twice reveals the same panel', async () => {
+    const { panels } = await api();
+    const first = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'eplb');
+    const again = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');
+    assert.equal(again, first);
+    assert.deepEqual(panels.openIds.sort(), ['3fs', 'eplb']);
+  });
+
+  test('every entry opens through its command', async () => {
+    const { panels, catalog } = await api();
+    for (const item of catalog()!.entries) {
+      const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', item.entry.id);
+      assert.equal(panel?.title, item.entry.name);
+    }
+    assert.equal(panels.openIds.length, 10);
+  });
+
+  test('an unknown id opens nothing', async () => {
+    const { panels } = await api();
+    const panel = await vscode.commands.executeCommand('infraIndex.openEntry', 'no-such-entry');
+    assert.equal(panel, undefined);
+    assert.deepEqual(panels.openIds, []);
+  });
+
+  test('closing a panel forgets it', async () => {
+    const { panels } = await api();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'deepep');
+    panel?.dispose();
+    assert.deepEqual(panels.openIds, []);
+  });
+});
+
+suite('entry panel behaviour', () => {
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('infraIndex').update('panel.reuse', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  test('with infraIndex.panel.reuse, one panel follows the selection', async () => {
+    const { panels } = await api();
+    await vscode.workspace.getConfiguration('infraIndex').update('panel.reuse', true, vscode.ConfigurationTarget.Global);
+    const first = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'flashmla');
+    const second = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'deepgemm');
+    assert.equal(second, first);
+    assert.equal(second?.title, 'DeepGEMM');
+    assert.match(second!.webview.html, /1350\+/);
+    assert.deepEqual(panels.openIds, ['deepgemm']);
+  });
+
+  test('an unexpected setting value falls back to the default', async () => {
+    const { panels } = await api();
+    await vscode.workspace.getConfiguration('infraIndex').update('panel.reuse', 'yes please', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'flashmla');
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'deepgemm');
+    assert.deepEqual(panels.openIds, ['flashmla', 'deepgemm']);
+  });
+
+  test('the tree reveals and selects the entry of the active panel', async () => {
+    const { treeView } = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.infraIndex');
+    await waitFor('the tree view', () => treeView.visible);
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'eplb');
+    await waitFor('eplb selected', () => treeView.selection[0]?.type === 'entry' && treeView.selection[0].item.entry.id === 'eplb');
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'smallpond');
+    await waitFor('smallpond selected', () => treeView.selection[0]?.type === 'entry' && treeView.selection[0].item.entry.id === 'smallpond');
+  });
+
+  test('the panel serializer is registered for entry panels', async () => {
+    await api();
+    assert.throws(
+      () => vscode.window.registerWebviewPanelSerializer(ENTRY_VIEW_TYPE, { deserializeWebviewPanel: async () => undefined }),
+      /already registered/,
+    );
+  });
+
+  test('a restored panel shows the entry its state names', async () => {
+    const { panels } = await api();
+    const panel = vscode.window.createWebviewPanel(ENTRY_VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
+    await panels.deserializeWebviewPanel(panel, { entryId: '3fs', scrollY: 120 });
+    assert.equal(panel.title, '3FS');
+    assert.match(panel.webview.html, /6\.6/);
+    assert.deepEqual(panels.openIds, ['3fs']);
+    assert.equal(panels.panelFor('3fs'), panel);
+  });
+
+  test('a restored panel whose entry is gone is closed', async () => {
+    const { panels } = await api();
+    const panel = vscode.window.createWebviewPanel(ENTRY_VIEW_TYPE, 'restoring', vscode.ViewColumn.Active, {});
+    let disposed = false;
+    panel.onDidDispose(() => (disposed = true));
+    await panels.deserializeWebviewPanel(panel, { entryId: 'vanished' });
+    assert.equal(disposed, true);
+    assert.deepEqual(panels.openIds, []);
+  });
+});
+
+suite('entry panel messages', () => {
+  let calls: string[] = [];
+  const recorder: PanelActions = {
+    openExternal: async (url) => calls.push(`open ${url}`),
+    copy: async (text) => {
+      calls.push(`copy ${text}`);
+      await vscode.env.clipboard.writeText(text);
+    },
+    clone: async (url) => calls.push(`clone ${url}`),
+  };
+  let saved: PanelActions;
+
+  suiteSetup(async () => {
+    const { panels } = await api();
+    saved = panels.actions;
+    panels.actions = recorder;
+  });
+  suiteTeardown(async () => {
+    (await api()).panels.actions = saved;
+  });
+  setup(() => (calls = []));
+  teardown(closeAllEditors);
+
+  async function open(id: string): Promise<vscode.WebviewPanel> {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', id);
+    assert.ok(panel);
+    return panel;
+  }
+
+  test('links open through the extension, http(s) only', async () => {
+    const { panels } = await api();
+    const panel = await open('flashmla');
+    await panels.receive(panel, { type: 'openLink', url: 'https://github.com/deepseek-ai/FlashMLA' });
+    await panels.receive(panel, { type: 'openLink', url: 'javascript:alert(1)' });
+    await panels.receive(panel, { type: 'openLink', url: 'file:///etc/passwd' });
+    await panels.receive(panel, { type: 'openLink', url: 'command:workbench.action.terminal.new' });
+    assert.deepEqual(calls, ['open https://github.com/deepseek-ai/FlashMLA']);
+  });
+
+  test('repository actions reach their handlers', async () => {
+    const { panels } = await api();
+    const panel = await open('3fs');
+    await panels.receive(panel, { type: 'openRepository' });
+    await panels.receive(panel, { type: 'cloneRepository' });
+    await panels.receive(panel, { type: 'copyLink' });
+    assert.deepEqual(calls, [
+      'open https://github.com/deepseek-ai/3FS',
+      'clone https://github.com/deepseek-ai/3FS',
+      'copy https://github.com/deepseek-ai/3FS',
+    ]);
+    assert.equal(await vscode.env.clipboard.readText(), 'https://github.com/deepseek-ai/3FS');
+  });
+
+  test('copying a figure puts one line with its source on the clipboard', async () => {
+    const { panels } = await api();
+    const panel = await open('deepgemm');
+    await panels.receive(panel, { type: 'copyFigure', figure: 0 });
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^DeepGEMM: up to 1350\+ FP8 TFLOPS \(Hopper\)\. Source: https:\/\/github\.com\/deepseek-ai\/open-infra-index\/blob\/[0-9a-f]+\/README\.md \(2025-02-26\)$/);
+  });
+
+  test('a related-entry message opens that entry', async () => {
+    const { panels } = await api();
+    const panel = await open('3fs');
+    await panels.receive(panel, { type: 'openEntry', id: 'smallpond' });
+    assert.deepEqual(panels.openIds, ['3fs', 'smallpond']);
+    await waitFor('smallpond in front', () => activeWebviewTab() && vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'smallpond');
+  });
+
+  test('unknown and malformed messages are ignored', async () => {
+    const { panels } = await api();
+    const panel = await open('eplb');
+    for (const m of [undefined, 'openLink', { type: 'runCommand', command: 'x' }, { type: 'openEntry', id: 'no-such' }, { type: 'copyFigure', figure: 999 }, { type: 'openLink' }]) {
+      await panels.receive(panel, m);
+    }
+    assert.deepEqual(calls, []);
+    assert.deepEqual(panels.openIds, ['eplb']);
+  });
+});

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { allEntries } from '../../src/core/model';
+import { parseIndex } from '../../src/core/parseIndex';
+import type { TreeNode } from '../../src/tree/entriesTreeProvider';
+import { api, extension } from './api';
+
+/** The index as the bundled markdown states it, read independently of the extension. */
+function expectedIndex() {
+  const file = path.join(extension().extensionPath, 'media', 'open-infra-index.md');
+  return parseIndex(readFileSync(file, 'utf8')).index;
+}
+
+suite('sidebar tree', () => {
+  test('roots are the index periods, children exactly their entries', async () => {
+    const { tree } = await api();
+    const expected = expectedIndex();
+    const roots = tree.getChildren();
+    assert.deepEqual(
+      roots.map((n) => (n.type === 'period' ? n.period.heading : '?')),
+      expected.periods.map((p) => p.heading),
+    );
+    roots.forEach((root, i) => {
+      const children = tree.getChildren(root);
+      assert.deepEqual(
+        children.map((c) => (c.type === 'entry' ? c.item.entry.id : '?')),
+        expected.periods[i].entries.map((e) => e.id),
+      );
+      for (const child of children) assert.equal(tree.getParent(child), root, 'getParent returns the same node');
+      assert.deepEqual(tree.getChildren(children[0]), []);
+    });
+    assert.equal(roots.flatMap((r) => tree.getChildren(r)).length, allEntries(expected).length);
+  });
+
+  test('period items show their title and date and start expanded', async () => {
+    const { tree } = await api();
+    const [week, papers] = tree.getChildren().map((n) => tree.getTreeItem(n));
+    assert.equal(week.label, 'Open-Source Week');
+    assert.equal(week.description, 'February 2025');
+    assert.equal(week.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(papers.label, 'AI Infrastructure Paper (SC24)');
+  });
+
+  test('every entry item carries label, description, tooltip, icon and command', async () => {
+    const { tree } = await api();
+    const entries = tree.getChildren().flatMap((r) => tree.getChildren(r));
+    assert.equal(entries.length, 10);
+    for (const node of entries) {
+      assert.equal(node.type, 'entry');
+      if (node.type !== 'entry') continue;
+      const item = tree.getTreeItem(node);
+      const { entry } = node.item;
+      assert.equal(item.label, entry.name);
+      assert.ok(typeof item.description === 'string' && item.description.length > 0, `${entry.id} description`);
+      assert.ok(item.tooltip instanceof vscode.MarkdownString, `${entry.id} tooltip is markdown`);
+      assert.ok(item.tooltip.value.includes(new vscode.MarkdownString().appendText(entry.name).value), `${entry.id} tooltip names it`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${entry.id} icon`);
+      assert.deepEqual(item.command && { command: item.command.command, arguments: item.command.arguments }, {
+        command: 'infraIndex.openEntry',
+        arguments: [entry.id],
+      });
+      assert.ok(item.accessibilityInformation?.label.includes(entry.name));
+      assert.equal(item.id, `entry:${entry.id}`);
+    }
+  });
+
+  test('descriptions carry the headline figures', async () => {
+    const { tree } = await api();
+    const item = (id: string) => tree.getTreeItem(tree.nodeFor(id) as TreeNode);
+    assert.equal(item('flashmla').description, '3000 GB/s · 580 TFLOPS');
+    assert.equal(item('deepgemm').description, '1350+ TFLOPS');
+    assert.equal(item('3fs').description, '6.6 TiB/s · 3.66 TiB/min');
+    // appendText escapes markdown and turns spaces into &nbsp;: read it back as text.
+    const tooltip = (item('flashmla').tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tooltip, /580 BF16 TFLOPS — compute-bound, H800/);
+    assert.match(tooltip, /3000 GB\/s — memory-bound, H800/);
+  });
+
+  test('entry icons differ by kind', async () => {
+    const { tree } = await api();
+    const icon = (id: string) => (tree.getTreeItem(tree.nodeFor(id) as TreeNode).iconPath as vscode.ThemeIcon).id;
+    assert.notEqual(icon('3fs'), icon('flashmla'));
+    assert.equal(icon('flashmla'), icon('deepgemm'));
+    assert.equal(icon('fire-flyer-ai-hpc'), 'book');
+  });
+
+  test('the tree view can reveal an entry', async () => {
+    const { tree, treeView } = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.infraIndex');
+    const node = tree.nodeFor('smallpond');
+    assert.ok(node);
+    await treeView.reveal(node, { select: true, focus: false });
+    assert.equal(treeView.visible, true);
+    assert.deepEqual(
+      treeView.selection.map((n) => (n.type === 'entry' ? n.item.entry.id : n.period.id)),
+      ['smallpond'],
+    );
+  });
+});

@@ -1,0 +1,213 @@
+// Shared helper of the UI tests: VS Code 1.100.3 (code-server) with the
+// extension under development loaded, opened in headless Chromium and driven
+// through playwright as a person would. The server and browser plumbing lives
+// in scripts/code-server.mjs (shared with the integration tests and
+// `npm start`), loaded here with import() since it is an ES module.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+
+interface CodeServer {
+  port: number;
+  origin: string;
+  logTail(lines?: number): string;
+  stop(): Promise<void>;
+}
+
+interface CodeServerHelpers {
+  startCodeServer(options: { bin: string; settings?: Record<string, unknown> }): Promise<CodeServer>;
+  workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath: string; extensionTestsPath?: string }): string;
+  launchChromium(options: { headless?: boolean; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
+  waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
+  makeTempDir(prefix?: string): { dir: string; remove(): void };
+}
+
+interface Installer {
+  ensureTestVSCode(): Promise<string>;
+}
+
+export interface WorkbenchOptions {
+  /** Browser viewport; 1400x900 by default. */
+  viewport?: { width: number; height: number };
+  /** Extra VS Code user settings, e.g. { 'workbench.colorTheme': 'Default Light Modern' }. */
+  settings?: Record<string, unknown>;
+  /** Workspace folder to open; an empty temporary folder by default. */
+  folder?: string;
+}
+
+/** The repository root: the folder above this file (source or compiled) that holds scripts/code-server.mjs. */
+function findRepoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (existsSync(join(dir, 'scripts', 'code-server.mjs'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`scripts/code-server.mjs not found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+export const repoRoot = findRepoRoot();
+const VIEW_CONTAINER_TITLE = 'Open Infra Index';
+const TREE_ROW = '.part.sidebar .monaco-list-row[role="treeitem"]';
+
+async function importScript<T>(name: string): Promise<T> {
+  return (await import(pathToFileURL(join(repoRoot, 'scripts', name)).href)) as T;
+}
+
+/** Polls `check` until it returns true (or throws the last error after `timeoutMs`). */
+export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export class Workbench {
+  private closed = false;
+
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly server: CodeServer,
+    readonly url: string,
+    private readonly closeBrowser: () => Promise<void>,
+  ) {}
+
+  /** Starts code-server with the extension loaded and opens the workbench at the given viewport. */
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const helpers = await importScript<CodeServerHelpers>('code-server.mjs');
+    const { ensureTestVSCode } = await importScript<Installer>('install-test-vscode.mjs');
+    const bin = await ensureTestVSCode();
+    const server = await helpers.startCodeServer({ bin, settings: options.settings });
+    let browser: Awaited<ReturnType<CodeServerHelpers['launchChromium']>> | undefined;
+    try {
+      browser = await helpers.launchChromium({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+      const folder = options.folder ?? helpers.makeTempDir('oii-ui-workspace-').dir;
+      const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: repoRoot });
+      await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
+      await helpers.waitForWorkbench(browser.page);
+      return new Workbench(browser.page, browser.context, server, url, browser.close);
+    } catch (err) {
+      await browser?.close();
+      const tail = server.logTail(20);
+      await server.stop();
+      if (err instanceof Error && tail) err.message += `\n--- code-server log ---\n${tail}`;
+      throw err;
+    }
+  }
+
+  /** The activity-bar icon of the extension's view container. */
+  get activityBarIcon(): Locator {
+    // A prefix match: the label gains " (<keybinding>)" if the container gets one.
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${VIEW_CONTAINER_TITLE}"]`);
+  }
+
+  /** True when the extension's view container is the one shown in the side bar. */
+  async isViewOpen(): Promise<boolean> {
+    return (await this.page.locator(`.activitybar .action-item.checked a[aria-label^="${VIEW_CONTAINER_TITLE}"]`).count()) > 0;
+  }
+
+  /** Opens the extension's view container (a no-op when it is already open). */
+  async openView(timeoutMs = 30_000): Promise<void> {
+    const icon = this.activityBarIcon;
+    await icon.waitFor({ state: 'visible', timeout: timeoutMs });
+    // Clicking the icon of the open container would close it.
+    if (!(await this.isViewOpen())) await icon.click();
+    await this.page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Tree rows of the side bar. */
+  get rows(): Locator {
+    return this.page.locator(TREE_ROW);
+  }
+
+  /** The row whose label is exactly `label`. */
+  row(label: string): Locator {
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    return this.rows.filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+  }
+
+  /** The row whose text (label or description) contains `text`. */
+  rowContaining(text: string | RegExp): Locator {
+    return this.rows.filter({ hasText: text }).first();
+  }
+
+  /** The texts of the side bar's tree rows, top to bottom: "label description". */
+  async treeRows(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows.map((row) => {
+        const parts = Array.from(row.querySelectorAll('.label-name, .label-description'), (el) => (el.textContent ?? '').trim());
+        const text = parts.filter(Boolean).join(' ') || (row.textContent ?? '');
+        return text.replace(/\s+/g, ' ').trim();
+      }),
+    );
+  }
+
+  /** The labels of the side bar's tree rows, top to bottom. */
+  async treeLabels(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => (row.querySelector('.label-name')?.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  }
+
+  /** Waits until the side bar's tree shows at least `count` rows. */
+  async waitForRows(count = 1, timeoutMs = 30_000): Promise<void> {
+    await waitUntil(`${count} tree row(s)`, async () => (await this.rows.count()) >= count, timeoutMs);
+  }
+
+  /** Expands every collapsed row (groups), including ones revealed by expanding. */
+  async expandAll(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const collapsed = this.page.locator(`${TREE_ROW}[aria-expanded="false"]`);
+      if ((await collapsed.count()) === 0) return;
+      if (Date.now() > deadline) throw new Error('timed out expanding the tree');
+      await collapsed.first().click();
+      await this.page.waitForTimeout(150);
+    }
+  }
+
+  /** The active tab of the active editor group (each group has an active tab). */
+  get activeTab(): Locator {
+    return this.page.locator('.editor-group-container.active .tabs-container .tab.active');
+  }
+
+  /** The document of the (single) webview shown in the editor area: two iframes down. */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Saves a screenshot of the page as test-results/screenshots/<name>.png; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const dir = join(repoRoot, 'test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Closes the browser and stops the server. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.closeBrowser();
+    } finally {
+      await this.server.stop();
+    }
+  }
+}
+
+/** Shorthand for Workbench.open(). */
+export function openWorkbench(options?: WorkbenchOptions): Promise<Workbench> {
+  return Workbench.open(options);
+}
