@@ -170,8 +170,14 @@ ${button('copyFigure', 'Copy', `Copy ${aria} with its source`, 'icon', ` data-fi
 
 function figures(item: CatalogEntry, highlight: number | undefined): string {
   if (item.figures.length === 0) return '';
-  const cards = item.figures.map((f, i) => figureCard(f, i, i === highlight)).join('\n');
-  return section('figures', 'Performance figures', `<div class="cards">${cards}</div>`);
+  // Cards keep their position in item.figures as their number, for copy and highlight.
+  const group = (origin: 'index' | 'repository', title: string): string => {
+    const cards = item.figures
+      .map((f, i) => (f.origin === origin || (origin === 'repository' && f.origin === undefined) ? figureCard(f, i, i === highlight) : ''))
+      .filter(Boolean);
+    return cards.length ? `<h3>${escapeHtml(title)}</h3><div class="cards">${cards.join('\n')}</div>` : '';
+  };
+  return section('figures', 'Performance figures', group('index', 'As the index states them') + group('repository', 'From the project’s own repository or paper'));
 }
 
 function features(item: CatalogEntry): string {
@@ -189,7 +195,8 @@ const LINK_KIND_LABELS: Readonly<Record<LinkKind, string>> = {
   other: 'Link',
 };
 
-function linkLabel(l: Link): string {
+/** How a link reads on the page: "arXiv" and "DOI" for papers, else its label. */
+export function linkLabel(l: Link): string {
   if (l.kind === 'paper') {
     if (/arxiv\.org/.test(l.url)) return 'arXiv';
     if (/doi/.test(l.url)) return 'DOI';
@@ -203,7 +210,7 @@ function links(item: CatalogEntry): string {
     .filter((l): l is Link => !!l.url)
     .map(
       (l) =>
-        `<li><span class="link-kind">${escapeHtml(LINK_KIND_LABELS[l.kind])}</span> <a class="external" href="${escapeAttribute(l.url)}" title="${escapeAttribute(l.url)}">${escapeHtml(linkLabel(l))}</a> <span class="url">${escapeHtml(l.url)}</span></li>`,
+        `<li><span class="link-kind">${escapeHtml(LINK_KIND_LABELS[l.kind])}</span> <a class="external" href="${escapeAttribute(l.url)}" title="${escapeAttribute(l.url)}" aria-label="${escapeAttribute(`${LINK_KIND_LABELS[l.kind]}: ${linkLabel(l)} (opens in the browser)`)}">${escapeHtml(linkLabel(l))}</a> <span class="url">${escapeHtml(l.url)}</span></li>`,
     );
   return rows.length ? section('links', 'Links', `<ul class="links">${rows.join('')}</ul>`) : '';
 }

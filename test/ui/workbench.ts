@@ -181,9 +181,39 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .tabs-container .tab.active');
   }
 
-  /** The document of the (single) webview shown in the editor area: two iframes down. */
+  /** The document of the visible webview in the editor area: two iframes down. */
   webviewFrame(): FrameLocator {
-    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // Hidden panels keep their iframes in the DOM; only the visible one is the page in front.
+    return this.page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().frameLocator('#active-frame');
+  }
+
+  /** Picks a color theme with "Preferences: Color Theme", as a user would ("Dark Modern", "Light Modern"…). */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(label);
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
+      .first()
+      .click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a command from the command palette (F1), as a user types it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    // Click the row whose label is the title itself, not one that merely contains it.
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
+      .first();
+    await row.click();
   }
 
   /** Saves a screenshot of the page as test-results/screenshots/<name>.png; returns its path. */

@@ -1,0 +1,96 @@
+// Entry panels as a user meets them: opened from the tree, read inside the
+// webview, a related chip clicked, and the window reloaded.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { catalogFromSources } from '../../src/core/catalog';
+import { linkLabel } from '../../src/core/panelHtml';
+import { parseIndex } from '../../src/core/parseIndex';
+import { formatNumber } from '../../src/core/units';
+import { openWorkbench, repoRoot, waitUntil, type Workbench } from './workbench';
+
+const media = (name: string) => readFileSync(join(repoRoot, 'media', name), 'utf8');
+const catalog = catalogFromSources(media('open-infra-index.md'), media('entries.json'), parseIndex);
+
+async function openFromTree(wb: Workbench, name: string): Promise<string> {
+  await wb.openView();
+  await wb.expandAll();
+  await wb.row(name).click();
+  await waitUntil(`the ${name} tab in front`, async () => (await wb.activeTab.innerText()).trim() === name);
+  const body = wb.webviewFrame().locator('body');
+  let text = '';
+  await waitUntil(`the ${name} page`, async () => {
+    text = await body.innerText({ timeout: 2_000 }).catch(() => '');
+    return text.includes(name);
+  });
+  return text;
+}
+
+describe('entry panels in a light theme', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.setColorTheme('Light Modern');
+  });
+  after(async () => wb?.close());
+
+  for (const item of catalog.entries) {
+    test(`${item.entry.name}: its page shows every figure and link`, { timeout: 60_000 }, async () => {
+      const text = (await openFromTree(wb, item.entry.name)).replace(/\s+/g, ' ');
+      for (const f of item.figures) {
+        const shown = `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;
+        assert.ok(text.includes(shown), `${item.entry.id}: ${shown}`);
+      }
+      const frame = wb.webviewFrame();
+      for (const link of item.entry.links) {
+        const anchor = frame.locator(`#links a[href="${new URL(link.url).toString()}"]`);
+        assert.equal(await anchor.count(), 1, `${item.entry.id}: link to ${link.url}`);
+        assert.equal((await anchor.innerText()).trim(), linkLabel(link));
+      }
+      for (const feature of item.entry.features) assert.ok(text.includes(feature), feature);
+    });
+  }
+
+  test('a related-entry chip opens that entry', { timeout: 60_000 }, async () => {
+    await openFromTree(wb, '3FS');
+    await wb.webviewFrame().locator('#related button.chip', { hasText: 'smallpond' }).click();
+    await waitUntil('the smallpond tab in front', async () => (await wb.activeTab.innerText()).trim() === 'smallpond');
+    await waitUntil('the smallpond page', async () => (await wb.webviewFrame().locator('h1').innerText()).trim() === 'smallpond');
+  });
+
+  test('light theme screenshot', { timeout: 60_000 }, async () => {
+    await openFromTree(wb, 'FlashMLA');
+    await wb.screenshot('panel-flashmla-light');
+  });
+
+  test('after a reload the panel comes back on the same entry', { timeout: 120_000 }, async () => {
+    await openFromTree(wb, 'DeepGEMM');
+    await wb.page.reload({ waitUntil: 'domcontentloaded' });
+    await waitUntil('the workbench again', async () => (await wb.page.locator('.monaco-workbench').count()) > 0, 60_000);
+    await waitUntil('the DeepGEMM tab in front', async () => (await wb.activeTab.innerText().catch(() => '')).trim() === 'DeepGEMM', 60_000);
+    await waitUntil(
+      'the restored DeepGEMM page',
+      async () => (await wb.webviewFrame().locator('h1').innerText({ timeout: 2_000 }).catch(() => '')).trim() === 'DeepGEMM',
+      60_000,
+    );
+    assert.match(await wb.webviewFrame().locator('#figures').innerText(), /1350\+/);
+  });
+});
+
+describe('entry panels in a dark theme', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.setColorTheme('Dark Modern');
+  });
+  after(async () => wb?.close());
+
+  test('dark theme screenshot of a panel', { timeout: 60_000 }, async () => {
+    await openFromTree(wb, '3FS');
+    const background = await wb.webviewFrame().locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const [r, g, bl] = (background.match(/\d+/g) ?? []).map(Number);
+    assert.ok(r + g + bl < 3 * 100, `the page follows the dark theme (${background})`);
+    await wb.screenshot('panel-3fs-dark');
+  });
+});
