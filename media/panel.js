@@ -36,20 +36,40 @@
   }
 
   // Remember where the reader was, so a reloaded window comes back there.
+  // The workbench lays the webview out (and may resize it) after this script
+  // runs, which can reset the scroll position: keep restoring it until the
+  // page has settled or the reader scrolls.
   const state = vscode.getState();
   const initial = document.body.dataset.highlight;
+  let target = state && state.entryId === entryId && typeof state.scrollY === 'number' ? state.scrollY : 0;
+  let restoring = initial === undefined && target > 0;
+  const restore = () => {
+    if (restoring && Math.abs(window.scrollY - target) > 1) window.scrollTo(0, target);
+  };
+  const stopRestoring = () => {
+    restoring = false;
+  };
   if (initial !== undefined) {
     highlight(Number(initial));
-  } else if (state && state.entryId === entryId && typeof state.scrollY === 'number') {
-    window.scrollTo(0, state.scrollY);
+  } else if (restoring) {
+    restore();
+    window.addEventListener('load', restore);
+    window.addEventListener('resize', restore);
+    ['wheel', 'keydown', 'mousedown', 'touchstart'].forEach((type) => window.addEventListener(type, stopRestoring, { once: true }));
+    window.setTimeout(stopRestoring, 3000);
   }
   let pending = 0;
   window.addEventListener('scroll', () => {
+    if (restoring) {
+      restore();
+      return;
+    }
     if (pending) return;
     pending = window.setTimeout(() => {
       pending = 0;
-      vscode.setState({ entryId, scrollY: window.scrollY });
+      target = window.scrollY;
+      vscode.setState({ entryId, scrollY: target });
     }, 150);
   });
-  vscode.setState({ entryId, scrollY: (state && state.entryId === entryId && state.scrollY) || 0 });
+  vscode.setState({ entryId, scrollY: target });
 })();

@@ -64,9 +64,15 @@ describe('entry panels in a light theme', () => {
     await wb.screenshot('panel-flashmla-light');
   });
 
-  test('after a reload the panel comes back on the same entry', { timeout: 120_000 }, async () => {
+  test('after Reload Window the panel comes back on the same entry, scrolled where it was', { timeout: 120_000 }, async () => {
     await openFromTree(wb, 'DeepGEMM');
-    await wb.page.reload({ waitUntil: 'domcontentloaded' });
+    // Scroll down to the links, then give the page time to save its state.
+    await wb.webviewFrame().locator('#links').scrollIntoViewIfNeeded();
+    const scrolled = await wb.webviewFrame().locator('body').evaluate(() => window.scrollY);
+    assert.ok(scrolled > 0, 'the page scrolled');
+    await wb.page.waitForTimeout(500);
+    // As a user reloads: the command lets the workbench save its state first (a bare page reload may not).
+    await wb.runCommand('Developer: Reload Window');
     await waitUntil('the workbench again', async () => (await wb.page.locator('.monaco-workbench').count()) > 0, 60_000);
     await waitUntil('the DeepGEMM tab in front', async () => (await wb.activeTab.innerText().catch(() => '')).trim() === 'DeepGEMM', 60_000);
     await waitUntil(
@@ -75,6 +81,8 @@ describe('entry panels in a light theme', () => {
       60_000,
     );
     assert.match(await wb.webviewFrame().locator('#figures').innerText(), /1350\+/);
+    const restored = await wb.webviewFrame().locator('body').evaluate(() => window.scrollY);
+    assert.ok(Math.abs(restored - scrolled) < 40, `scrolled back to ${scrolled}, at ${restored}`);
   });
 });
 
