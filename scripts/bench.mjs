@@ -1,0 +1,72 @@
+// Benchmark: speed and size as ratios to a baseline measured alongside in the
+// same process, so the numbers mean the same on a fast or a slow machine.
+// Nothing here passes or fails; it prints a table. Run with `npm run bench`.
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Lexer, marked } from 'marked';
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..');
+const { parseIndex } = require(join(root, 'out/src/core/parseIndex.js'));
+const { catalogFromSources, relatedEntries } = require(join(root, 'out/src/core/catalog.js'));
+const { renderEntryPage } = require(join(root, 'out/src/core/panelHtml.js'));
+
+const markdown = readFileSync(join(root, 'media/open-infra-index.md'), 'utf8');
+const data = readFileSync(join(root, 'media/entries.json'), 'utf8');
+const assets = { cspSource: 'vscode-resource:', styleUri: 'panel.css', scriptUri: 'panel.js', nonce: 'bench' };
+
+/** Median milliseconds per call of fn, over `runs` batches after a warm-up. */
+function time(fn, { runs = 15, batch = 20 } = {}) {
+  for (let i = 0; i < batch; i++) fn();
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    samples.push((performance.now() - start) / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const rows = [];
+function compare(what, ours, baseline, baselineName, unit) {
+  rows.push({ what, ours, baseline, baselineName, unit, ratio: ours / baseline });
+}
+
+// Parsing the index: our parser against the marked lexing it is built on.
+compare('parse the bundled index', time(() => parseIndex(markdown)), time(() => new Lexer().lex(markdown)), 'marked lexer alone', 'ms');
+
+// Loading the catalog (parse + entry data) against parsing the JSON alone.
+compare(
+  'load the catalog',
+  time(() => catalogFromSources(markdown, data, parseIndex)),
+  time(() => new Lexer().lex(markdown) && JSON.parse(data)),
+  'lexing + JSON.parse',
+  'ms',
+);
+
+// Rendering all ten panels against marked rendering the same summaries.
+const catalog = catalogFromSources(markdown, data, parseIndex);
+const summaries = catalog.entries.map((e) => e.data?.summary ?? '');
+compare(
+  'render all ten panels',
+  time(() => catalog.entries.map((e) => renderEntryPage(e, assets, { related: relatedEntries(catalog, e) }))),
+  time(() => summaries.map((s) => marked.parse(s))),
+  'marked.parse of the summaries',
+  'ms',
+);
+
+// Bundle size (minified with --production) against marked's own minified build.
+const bundle = readFileSync(join(root, 'dist/extension.js'));
+const markedMin = readFileSync(join(root, 'node_modules/marked/lib/marked.umd.js'));
+compare('bundle size (gzip)', gzipSync(bundle).length / 1024, gzipSync(markedMin).length / 1024, 'marked.umd.js (gzip)', 'KiB');
+compare('bundle size', statSync(join(root, 'dist/extension.js')).size / 1024, markedMin.length / 1024, 'marked.umd.js', 'KiB');
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad('measure', 26)}${pad('ours', 12)}${pad('baseline', 12)}${pad('ratio', 8)}baseline`);
+for (const r of rows) {
+  console.log(`${pad(r.what, 26)}${pad(`${r.ours.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.baseline.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.ratio.toFixed(2)}x`, 8)}${r.baselineName}`);
+}
