@@ -149,7 +149,7 @@ function figureCard(f: Figure, i: number, highlight: boolean): string {
     f.lowerBound ? '+' : ''
   }</span> <span class="unit">${escapeHtml(f.unit)}</span>`;
   const tags = [
-    f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Repository</span>',
+    f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Primary source</span>',
     f.precision ? `<span class="badge">${escapeHtml(f.precision)}</span>` : '',
     f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '',
   ].join('');
@@ -177,7 +177,7 @@ function figures(item: CatalogEntry, highlight: number | undefined): string {
       .filter(Boolean);
     return cards.length ? `<h3>${escapeHtml(title)}</h3><div class="cards">${cards.join('\n')}</div>` : '';
   };
-  return section('figures', 'Performance figures', group('index', 'As the index states them') + group('repository', 'From the project’s own repository or paper'));
+  return section('figures', 'Performance figures', group('index', 'As the index states them') + group('repository', 'From primary sources: the project’s repository, documents or paper'));
 }
 
 function features(item: CatalogEntry): string {
