@@ -15,16 +15,32 @@
       return;
     }
     const button = target && target.closest('[data-action]');
+    if (button) act(button);
+  });
+
+  // Elements that act as buttons without being one (the bars of a chart)
+  // answer Enter and Space as a button does.
+  document.addEventListener('keydown', (event) => {
+    if ((event.key !== 'Enter' && event.key !== ' ') || event.repeat) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target && target.closest('[data-action][role="button"]');
     if (!button) return;
+    event.preventDefault();
+    act(button);
+  });
+
+  function act(button) {
     const action = button.getAttribute('data-action');
     if (action === 'openEntry') {
-      vscode.postMessage({ type: 'openEntry', id: button.getAttribute('data-entry') });
+      const message = { type: 'openEntry', id: button.getAttribute('data-entry') };
+      if (button.hasAttribute('data-figure')) message.figure = Number(button.getAttribute('data-figure'));
+      vscode.postMessage(message);
     } else if (action === 'copyFigure') {
       vscode.postMessage({ type: 'copyFigure', figure: Number(button.getAttribute('data-figure')) });
     } else {
       vscode.postMessage({ type: action });
     }
-  });
+  }
 
   function highlight(index) {
     document.querySelectorAll('.card.highlight').forEach((c) => c.classList.remove('highlight'));

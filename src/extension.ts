@@ -1,49 +1,70 @@
 import * as vscode from 'vscode';
-import { EntryCommands } from './commands/entryCommands';
+import { vscodeActions, type ActionsRef } from './actions';
+import { EntryCommands, type EntryArgument } from './commands/entryCommands';
+import { LookupCommands } from './commands/lookupCommands';
+import { TreeCommands } from './commands/treeCommands';
 import type { Catalog } from './core/catalog';
 import { IndexStore } from './indexStore';
-import { ENTRY_VIEW_TYPE, EntryPanels } from './panels/entryPanels';
+import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
+import { ENTRY_VIEW_TYPE, EntryPanels, type ShowOptions } from './panels/entryPanels';
 import { Settings } from './settings';
-import { EntriesTreeProvider, OPEN_ENTRY_COMMAND, type TreeNode } from './tree/entriesTreeProvider';
-
-export const VIEW_ID = 'infraIndex.entries';
+import type { EntriesTreeProvider, TreeNode } from './tree/entriesTreeProvider';
+import { EntriesView } from './tree/entriesView';
 
 /** What activate() returns: a handle for integration tests and other extensions. */
 export interface InfraIndexApi {
   readonly store: IndexStore;
+  readonly view: EntriesView;
   readonly tree: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly panels: EntryPanels;
+  readonly compare: ComparePanel;
+  /** What opens links, copies and clones; tests swap in a recorder. */
+  readonly actions: ActionsRef;
   catalog(): Catalog | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InfraIndexApi> {
   const log = vscode.window.createOutputChannel('Open Infra Index', { log: true });
+  const actions: ActionsRef = { current: vscodeActions };
   const settings = new Settings(log);
   const store = new IndexStore(vscode.Uri.joinPath(context.extensionUri, 'media'), log);
-  const tree = new EntriesTreeProvider(store);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const panels = new EntryPanels(context.extensionUri, store, settings, log);
-  const commands = new EntryCommands(store, panels);
+  const view = new EntriesView(store, settings, context.workspaceState);
+  const panels = new EntryPanels(context.extensionUri, store, settings, log, actions);
+  const entries = new EntryCommands(store, panels, actions);
+  const lookups = new LookupCommands(store, entries);
+  const tree = new TreeCommands(view, settings);
+  const compare = new ComparePanel(context.extensionUri, store, (id, figure) => entries.openEntry(id, { highlightFigure: figure }), actions, log);
+  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   context.subscriptions.push(
     log,
     store,
-    tree,
-    treeView,
+    view,
     panels,
+    compare,
     vscode.window.registerWebviewPanelSerializer(ENTRY_VIEW_TYPE, panels),
-    // Keep the tree in step with the panel in front, as a file explorer follows the editor.
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, compare),
+    // Keep the tree in step with the panel in front, as the explorer follows the editor.
     panels.onDidActivateEntry((id) => {
-      const node = tree.nodeFor(id);
-      if (node && treeView.visible) void treeView.reveal(node, { select: true, focus: false });
+      if (view.treeView.visible) void view.reveal(id);
     }),
-    vscode.commands.registerCommand(OPEN_ENTRY_COMMAND, (arg?: string | TreeNode) => commands.openEntry(arg)),
-    vscode.commands.registerCommand('infraIndex.refresh', () => store.load()),
+    command('infraIndex.openEntry', (arg?: EntryArgument, options?: ShowOptions) => entries.openEntry(arg, options)),
+    command('infraIndex.findEntry', () => lookups.findEntry()),
+    command('infraIndex.findFigure', (entryId?: string) => lookups.findFigure(entryId)),
+    command('infraIndex.openRepository', (arg?: EntryArgument) => entries.openRepository(arg)),
+    command('infraIndex.item.openRepository', (arg?: EntryArgument) => entries.openRepository(arg)),
+    command('infraIndex.item.copyLink', (arg?: EntryArgument) => entries.copyLink(arg)),
+    command('infraIndex.compareFigures', () => compare.show()),
+    command('infraIndex.filterTree', (query?: string) => tree.filter(query)),
+    command('infraIndex.clearFilter', () => tree.clearFilter()),
+    command('infraIndex.groupBy', (value?: string) => tree.groupBy(value)),
+    command('infraIndex.sortBy', (value?: string) => tree.sortBy(value)),
+    command('infraIndex.refresh', () => store.load()),
   );
 
   await store.load();
-  return { store, tree, treeView, panels, catalog: () => store.catalog };
+  return { store, view, tree: view.provider, treeView: view.treeView, panels, compare, actions, catalog: () => store.catalog };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GROUP_BY, SORT_BY, type GroupBy, type SortBy } from './core/arrange';
 
 export const SECTION = 'infraIndex';
 
@@ -13,6 +14,25 @@ export class Settings {
 
   reusePanel(): boolean {
     return this.boolean('panel.reuse', false);
+  }
+
+  groupBy(): GroupBy {
+    return this.oneOf('tree.groupBy', GROUP_BY, 'period');
+  }
+
+  sortBy(): SortBy {
+    return this.oneOf('tree.sortBy', SORT_BY, 'index');
+  }
+
+  async update(key: 'tree.groupBy' | 'tree.sortBy', value: string): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+  }
+
+  private oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+    const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(key, fallback);
+    if (allowed.includes(value as T)) return value as T;
+    this.complain(key, value, `one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}"`);
+    return fallback;
   }
 
   private boolean(key: string, fallback: boolean): boolean {

@@ -1,21 +1,42 @@
 import * as vscode from 'vscode';
-import type { CatalogEntry } from '../core/catalog';
+import type { ActionsRef } from '../actions';
+import { entryLink, type CatalogEntry } from '../core/catalog';
+import { entryPickText } from '../core/lookups';
 import type { IndexStore } from '../indexStore';
-import type { EntryPanels } from '../panels/entryPanels';
+import type { EntryPanels, ShowOptions } from '../panels/entryPanels';
 import type { TreeNode } from '../tree/entriesTreeProvider';
-import { kindIcon, kindLabel } from '../tree/kindIcons';
+import { kindIcon } from '../tree/kindIcons';
 
 /** What an entry command accepts: an id (from keybindings or other extensions), a tree node, or nothing. */
 export type EntryArgument = string | TreeNode | undefined;
+
+export interface EntryPickItem extends vscode.QuickPickItem {
+  readonly id: string;
+}
+
+export const OPEN_REPO_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open Repository' };
+export const COPY_LINK_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Link' };
+
+export function entryPickItem(e: CatalogEntry, withButtons = false): EntryPickItem {
+  const { description, detail } = entryPickText(e);
+  return {
+    label: `$(${kindIcon(e.kind).id}) ${e.entry.name}`,
+    description,
+    detail,
+    id: e.entry.id,
+    buttons: withButtons && e.entry.repo ? [OPEN_REPO_BUTTON, COPY_LINK_BUTTON] : undefined,
+  };
+}
 
 export class EntryCommands {
   constructor(
     private readonly store: IndexStore,
     private readonly panels: EntryPanels,
+    private readonly actions: ActionsRef,
   ) {}
 
   /** Resolves the argument to an entry, asking with a quick pick when there is none. */
-  async resolve(arg: EntryArgument, placeHolder: string): Promise<CatalogEntry | undefined> {
+  async resolve(arg: EntryArgument, placeHolder: string, only?: (e: CatalogEntry) => boolean): Promise<CatalogEntry | undefined> {
     const catalog = this.store.catalog;
     if (!catalog) {
       void vscode.window.showErrorMessage('Open Infra Index: the index is not loaded.');
@@ -28,19 +49,30 @@ export class EntryCommands {
     }
     if (arg && typeof arg === 'object' && arg.type === 'entry') return catalog.get(arg.item.entry.id);
     const picked = await vscode.window.showQuickPick(
-      catalog.entries.map((e) => ({
-        label: `$(${kindIcon(e.kind).id}) ${e.entry.name}`,
-        description: [e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title, kindLabel(e.kind)].join(' · '),
-        detail: e.headline || undefined,
-        id: e.entry.id,
-      })),
+      catalog.entries.filter(only ?? (() => true)).map((e) => entryPickItem(e)),
       { placeHolder, matchOnDescription: true, matchOnDetail: true },
     );
     return picked && catalog.get(picked.id);
   }
 
-  async openEntry(arg?: EntryArgument): Promise<vscode.WebviewPanel | undefined> {
+  async openEntry(arg?: EntryArgument, options?: ShowOptions): Promise<vscode.WebviewPanel | undefined> {
     const item = await this.resolve(arg, 'Open an entry of the Open Infra Index');
-    return item && this.panels.show(item);
+    return item && this.panels.show(item, options);
+  }
+
+  /** Opens an entry's repository in the browser; resolves to the URL opened. */
+  async openRepository(arg?: EntryArgument): Promise<string | undefined> {
+    const item = await this.resolve(arg, 'Open the repository of…', (e) => !!e.entry.repo);
+    const url = item && entryLink(item);
+    if (item && !url) void vscode.window.showInformationMessage(`${item.entry.name} has no repository or link.`);
+    if (url) await this.actions.current.openExternal(url);
+    return url;
+  }
+
+  async copyLink(arg?: EntryArgument): Promise<string | undefined> {
+    const item = await this.resolve(arg, 'Copy the link of…');
+    const url = item && entryLink(item);
+    if (url) await this.actions.current.copy(url, `the link to ${item.entry.name}`);
+    return url;
   }
 }

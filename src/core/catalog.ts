@@ -4,6 +4,7 @@
 import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
 import { figureLabel } from './figures';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
+import { safeHttpUrl } from './html';
 import { formatNumber } from './units';
 
 export interface CatalogEntry {
@@ -148,4 +149,9 @@ export function catalogFromSources(markdown: string, dataJson: string | undefine
   }
   const catalog = buildCatalog(parse(markdown), dataFile);
   return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
+}
+
+/** The link that stands for an entry: its repository, else its first http(s) link (a paper). */
+export function entryLink(e: CatalogEntry): string | undefined {
+  return safeHttpUrl(e.entry.repo) ?? e.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
 }

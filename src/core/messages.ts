@@ -9,6 +9,8 @@ export interface OpenLinkMessage {
 export interface OpenEntryMessage {
   readonly type: 'openEntry';
   readonly id: string;
+  /** A figure of that entry to scroll to and highlight (from a chart's bar). */
+  readonly figure?: number;
 }
 export interface CopyFigureMessage {
   readonly type: 'copyFigure';
@@ -26,16 +28,23 @@ function isString(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_STRING;
 }
 
+function isFigureIndex(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) >= 0 && (v as number) < 10_000;
+}
+
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const m = value as Record<string, unknown>;
   switch (m.type) {
     case 'openLink':
       return isString(m.url) ? { type: 'openLink', url: m.url } : undefined;
-    case 'openEntry':
-      return isString(m.id) && /^[a-z0-9][a-z0-9-]*$/.test(m.id) ? { type: 'openEntry', id: m.id } : undefined;
+    case 'openEntry': {
+      if (!isString(m.id) || !/^[a-z0-9][a-z0-9-]*$/.test(m.id)) return undefined;
+      if (m.figure === undefined) return { type: 'openEntry', id: m.id };
+      return isFigureIndex(m.figure) ? { type: 'openEntry', id: m.id, figure: m.figure } : undefined;
+    }
     case 'copyFigure':
-      return Number.isInteger(m.figure) && (m.figure as number) >= 0 ? { type: 'copyFigure', figure: m.figure as number } : undefined;
+      return isFigureIndex(m.figure) ? { type: 'copyFigure', figure: m.figure } : undefined;
     case 'openRepository':
     case 'cloneRepository':
     case 'copyLink':

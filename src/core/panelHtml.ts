@@ -5,7 +5,7 @@
 // handler: media/panel.js reads data-* attributes and posts messages.
 
 import type { CatalogEntry } from './catalog';
-import { shortFigure } from './catalog';
+import { entryLink, shortFigure } from './catalog';
 import { figureLabel } from './figures';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
 import { renderMarkdown } from './markdown';
@@ -73,7 +73,7 @@ ${actions(item)}
 
 function actions(item: CatalogEntry): string {
   const repo = safeHttpUrl(item.entry.repo);
-  const link = repo ?? item.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
+  const link = entryLink(item);
   const buttons = [
     repo && button('openRepository', 'Open Repository', `Open the ${item.entry.name} repository in the browser`, 'primary'),
     repo && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { relatedEntries, type CatalogEntry } from '../core/catalog';
+import type { ActionsRef } from '../actions';
+import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
 import { safeHttpUrl } from '../core/html';
 import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
 import { figureCitation, renderEntryPage } from '../core/panelHtml';
@@ -8,22 +9,6 @@ import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
-
-/** What a panel's buttons and links do; swapped for a recorder in tests. */
-export interface PanelActions {
-  openExternal(url: string): Thenable<unknown>;
-  copy(text: string, what: string): Thenable<unknown>;
-  clone(url: string): Thenable<unknown>;
-}
-
-export const vscodeActions: PanelActions = {
-  openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
-  copy: async (text, what) => {
-    await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 2500);
-  },
-  clone: (url) => vscode.commands.executeCommand('git.clone', url),
-};
 
 /** What the webview keeps across reloads (vscode.getState in media/panel.js). */
 interface PanelState {
@@ -47,13 +32,13 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   private readonly activeChanged = new vscode.EventEmitter<string>();
   /** Fires with the entry id whenever an entry's panel becomes the active editor. */
   readonly onDidActivateEntry = this.activeChanged.event;
-  actions: PanelActions = vscodeActions;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: IndexStore,
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly actions: ActionsRef,
   ) {
     this.disposables.push(this.activeChanged, store.onDidChange(() => this.rerenderAll()));
   }
@@ -117,29 +102,29 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     switch (message.type) {
       case 'openLink': {
         const url = safeHttpUrl(message.url);
-        if (url) await this.actions.openExternal(url);
+        if (url) await this.actions.current.openExternal(url);
         else this.log.warn(`Refused to open a link that is not http(s): ${safeJson(message.url)}`);
         return;
       }
       case 'openEntry': {
         const target = this.store.catalog?.get(message.id);
-        if (target) this.show(target);
+        if (target) this.show(target, { highlightFigure: message.figure });
         return;
       }
       case 'copyFigure': {
         const figure = item.figures[message.figure];
-        if (figure) await this.actions.copy(figureCitation(item, figure), 'the figure and its source');
+        if (figure) await this.actions.current.copy(figureCitation(item, figure), 'the figure and its source');
         return;
       }
       case 'openRepository':
-        if (repo) await this.actions.openExternal(repo);
+        if (repo) await this.actions.current.openExternal(repo);
         return;
       case 'cloneRepository':
-        if (repo) await this.actions.clone(repo);
+        if (repo) await this.actions.current.clone(repo);
         return;
       case 'copyLink': {
-        const link = repo ?? item.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
-        if (link) await this.actions.copy(link, 'the link');
+        const link = entryLink(item);
+        if (link) await this.actions.current.copy(link, 'the link');
         return;
       }
     }

@@ -1,109 +1,121 @@
 import * as vscode from 'vscode';
-import type { Catalog, CatalogEntry } from '../core/catalog';
+import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
+import type { CatalogEntry } from '../core/catalog';
 import { figureLabel } from '../core/figures';
-import type { Period } from '../core/model';
 import type { IndexStore } from '../indexStore';
 import { kindIcon, kindLabel } from './kindIcons';
 
 export type TreeNode =
-  | { readonly type: 'period'; readonly period: Period }
-  | { readonly type: 'entry'; readonly item: CatalogEntry };
+  | { readonly type: 'group'; readonly group: EntryGroup }
+  | { readonly type: 'entry'; readonly item: CatalogEntry; readonly groupId: string };
 
 export const OPEN_ENTRY_COMMAND = 'infraIndex.openEntry';
 
-/** The sidebar tree: periods, then their entries, as the index groups them. */
+/** Where the tree gets its arrangement (grouping, sorting, filter) from. */
+export type ArrangementSource = () => ArrangeOptions;
+
+/**
+ * The sidebar tree: groups (periods by default), then their entries. The
+ * arrangement is computed once per refresh and its nodes are kept, so that
+ * reveal() and getParent() see the same objects getChildren() returned.
+ */
 export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
-  // Nodes are cached per id so that reveal() gets the same objects getChildren returned.
-  private periodNodes = new Map<string, TreeNode>();
-  private entryNodes = new Map<string, TreeNode>();
+  private arranged: { roots: TreeNode[]; children: Map<string, TreeNode[]>; entries: Map<string, TreeNode> } | undefined;
 
-  constructor(private readonly store: IndexStore) {
+  constructor(
+    private readonly store: IndexStore,
+    private readonly arrangement: ArrangementSource,
+  ) {
     this.subscription = store.onDidChange(() => this.refresh());
   }
 
   refresh(): void {
-    this.periodNodes.clear();
-    this.entryNodes.clear();
+    this.arranged = undefined;
     this.changed.fire(undefined);
   }
 
-  private get catalog(): Catalog | undefined {
-    return this.store.catalog;
+  /** How many entries the tree shows, and how many the index has. */
+  counts(): { shown: number; total: number } {
+    return { shown: this.arrange().entries.size, total: this.store.catalog?.entries.length ?? 0 };
+  }
+
+  private arrange() {
+    if (this.arranged) return this.arranged;
+    const groups = arrangeEntries(this.store.catalog?.entries ?? [], this.arrangement());
+    const roots: TreeNode[] = [];
+    const children = new Map<string, TreeNode[]>();
+    const entries = new Map<string, TreeNode>();
+    for (const group of groups) {
+      const nodes = group.entries.map((item): TreeNode => ({ type: 'entry', item, groupId: group.id }));
+      for (const node of nodes) if (node.type === 'entry') entries.set(node.item.entry.id, node);
+      if (group.kind === 'none') {
+        roots.push(...nodes);
+      } else {
+        roots.push({ type: 'group', group });
+        children.set(group.id, nodes);
+      }
+    }
+    this.arranged = { roots, children, entries };
+    return this.arranged;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    const catalog = this.catalog;
-    if (!catalog) return [];
-    if (!node) {
-      return catalog.index.periods.filter((p) => p.entries.length > 0).map((p) => this.periodNode(p));
-    }
-    if (node.type === 'period') {
-      return catalog.entries.filter((e) => e.period.id === node.period.id).map((e) => this.entryNode(e));
-    }
-    return [];
+    const { roots, children } = this.arrange();
+    if (!node) return roots;
+    return node.type === 'group' ? (children.get(node.group.id) ?? []) : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.type === 'entry' ? this.periodNode(node.item.period) : undefined;
+    if (node.type !== 'entry' || !node.groupId) return undefined;
+    return this.arrange().roots.find((r) => r.type === 'group' && r.group.id === node.groupId);
   }
 
-  /** The node for an entry id, for reveal(). */
+  /** The node for an entry id, for reveal(); undefined when the filter hides it. */
   nodeFor(id: string): TreeNode | undefined {
-    const item = this.catalog?.get(id);
-    return item ? this.entryNode(item) : undefined;
+    return this.arrange().entries.get(id);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node.type === 'period') {
-      const { period } = node;
-      const item = new vscode.TreeItem(period.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `period:${period.id}`;
-      item.description = period.when;
-      item.tooltip = period.heading;
-      item.iconPath = new vscode.ThemeIcon(/paper/i.test(period.heading) ? 'book' : 'calendar');
-      item.contextValue = 'period';
-      return item;
-    }
-    const { item: e } = node;
-    const item = new vscode.TreeItem(e.entry.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `entry:${e.entry.id}`;
-    item.description = e.headline || undefined;
-    item.tooltip = entryTooltip(e);
-    item.iconPath = kindIcon(e.kind);
-    item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
-    item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Entry', arguments: [e.entry.id] };
-    const day = e.entry.day !== undefined ? `Day ${e.entry.day}, ` : '';
-    item.accessibilityInformation = {
-      label: `${e.entry.name}, ${day}${kindLabel(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
-    };
-    return item;
-  }
-
-  private periodNode(period: Period): TreeNode {
-    let node = this.periodNodes.get(period.id);
-    if (!node) {
-      node = { type: 'period', period };
-      this.periodNodes.set(period.id, node);
-    }
-    return node;
-  }
-
-  private entryNode(item: CatalogEntry): TreeNode {
-    let node = this.entryNodes.get(item.entry.id);
-    if (!node) {
-      node = { type: 'entry', item };
-      this.entryNodes.set(item.entry.id, node);
-    }
-    return node;
+    return node.type === 'group' ? groupItem(node.group) : entryItem(node.item);
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function groupItem(group: EntryGroup): vscode.TreeItem {
+  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = group.id;
+  item.description = group.description;
+  item.contextValue = 'group';
+  if (group.kind === 'period') {
+    item.iconPath = new vscode.ThemeIcon(/paper/i.test(group.label) ? 'book' : 'calendar');
+    item.tooltip = group.description ? `${group.label} (${group.description})` : group.label;
+  } else {
+    item.iconPath = kindIcon(group.entries[0]?.kind ?? 'entry');
+    item.tooltip = `${group.entries.length} × ${group.label}`;
+  }
+  return item;
+}
+
+function entryItem(e: CatalogEntry): vscode.TreeItem {
+  const item = new vscode.TreeItem(e.entry.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `entry:${e.entry.id}`;
+  item.description = e.headline || undefined;
+  item.tooltip = entryTooltip(e);
+  item.iconPath = kindIcon(e.kind);
+  item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
+  item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Entry', arguments: [e.entry.id] };
+  const day = e.entry.day !== undefined ? `Day ${e.entry.day}, ` : '';
+  item.accessibilityInformation = {
+    label: `${e.entry.name}, ${day}${kindLabel(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
+  };
+  return item;
 }
 
 export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {

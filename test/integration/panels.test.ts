@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ENTRY_VIEW_TYPE, type PanelActions } from '../../src/panels/entryPanels';
+import type { Actions } from '../../src/actions';
+import { ENTRY_VIEW_TYPE } from '../../src/panels/entryPanels';
 import { activeWebviewTab, api, closeAllEditors, waitFor } from './api';
 
 suite('entry panels', () => {
@@ -116,7 +117,7 @@ suite('entry panel behaviour', () => {
 
 suite('entry panel messages', () => {
   let calls: string[] = [];
-  const recorder: PanelActions = {
+  const recorder: Actions = {
     openExternal: async (url) => calls.push(`open ${url}`),
     copy: async (text) => {
       calls.push(`copy ${text}`);
@@ -124,15 +125,15 @@ suite('entry panel messages', () => {
     },
     clone: async (url) => calls.push(`clone ${url}`),
   };
-  let saved: PanelActions;
+  let saved: Actions;
 
   suiteSetup(async () => {
-    const { panels } = await api();
-    saved = panels.actions;
-    panels.actions = recorder;
+    const { actions } = await api();
+    saved = actions.current;
+    actions.current = recorder;
   });
   suiteTeardown(async () => {
-    (await api()).panels.actions = saved;
+    (await api()).actions.current = saved;
   });
   setup(() => (calls = []));
   teardown(closeAllEditors);

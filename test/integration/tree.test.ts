@@ -19,8 +19,8 @@ suite('sidebar tree', () => {
     const expected = expectedIndex();
     const roots = tree.getChildren();
     assert.deepEqual(
-      roots.map((n) => (n.type === 'period' ? n.period.heading : '?')),
-      expected.periods.map((p) => p.heading),
+      roots.map((n) => (n.type === 'group' ? n.group.id : '?')),
+      expected.periods.map((p) => `period:${p.id}`),
     );
     roots.forEach((root, i) => {
       const children = tree.getChildren(root);
@@ -94,7 +94,7 @@ suite('sidebar tree', () => {
     await treeView.reveal(node, { select: true, focus: false });
     assert.equal(treeView.visible, true);
     assert.deepEqual(
-      treeView.selection.map((n) => (n.type === 'entry' ? n.item.entry.id : n.period.id)),
+      treeView.selection.map((n) => (n.type === 'entry' ? n.item.entry.id : n.group.id)),
       ['smallpond'],
     );
   });

@@ -72,7 +72,7 @@ describe('entry panels in a light theme', () => {
     assert.ok(scrolled > 0, 'the page scrolled');
     await wb.page.waitForTimeout(500);
     // As a user reloads: the command lets the workbench save its state first (a bare page reload may not).
-    await wb.runCommand('Developer: Reload Window');
+    await wb.reloadWindow();
     await waitUntil('the workbench again', async () => (await wb.page.locator('.monaco-workbench').count()) > 0, 60_000);
     await waitUntil('the DeepGEMM tab in front', async () => (await wb.activeTab.innerText().catch(() => '')).trim() === 'DeepGEMM', 60_000);
     await waitUntil(
@@ -81,7 +81,11 @@ describe('entry panels in a light theme', () => {
       60_000,
     );
     assert.match(await wb.webviewFrame().locator('#figures').innerText(), /1350\+/);
-    const restored = await wb.webviewFrame().locator('body').evaluate(() => window.scrollY);
+    let restored = 0;
+    await waitUntil(`the page scrolled back to ${scrolled}`, async () => {
+      restored = await wb.webviewFrame().locator('body').evaluate(() => window.scrollY);
+      return Math.abs(restored - scrolled) < 40;
+    }, 10_000).catch(() => undefined);
     assert.ok(Math.abs(restored - scrolled) < 40, `scrolled back to ${scrolled}, at ${restored}`);
   });
 });

@@ -201,6 +201,18 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Reloads the window as a user does, with "Developer: Reload Window" (which
+   * lets the workbench save its state first), and waits for the new page.
+   */
+  async reloadWindow(timeoutMs = 60_000): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (f) => f === this.page.mainFrame(), timeout: timeoutMs });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.page.waitForLoadState('domcontentloaded');
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
   /** Runs a command from the command palette (F1), as a user types it. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');

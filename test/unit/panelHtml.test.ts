@@ -8,6 +8,7 @@ import { parseIndex } from '../../src/core/parseIndex';
 import { contentSecurityPolicy, figureCitation, renderEntryPage, type PageAssets } from '../../src/core/panelHtml';
 import { formatNumber } from '../../src/core/units';
 import { readRepoFile } from './helpers';
+import { checkSafety, text } from './htmlSafety';
 
 const catalog = catalogFromSources(readRepoFile('media', 'open-infra-index.md'), readRepoFile('media', 'entries.json'), parseIndex);
 const assets: PageAssets = {
@@ -16,47 +17,6 @@ const assets: PageAssets = {
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.js',
   nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
 };
-
-/** Text content of an HTML fragment, for checks that do not care about markup. */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
-function checkSafety(html: string, nonce: string): void {
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
-  assert.ok(csp, 'has a CSP meta tag');
-  const policy = text(csp[1]).trim();
-  assert.match(policy, /^default-src 'none'; /);
-  assert.ok(policy.includes(`script-src 'nonce-${nonce}'`), 'the CSP names the nonce');
-  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*/);
-  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)];
-  assert.ok(scripts.length >= 1);
-  for (const [, attrs] of scripts) {
-    assert.ok(attrs.includes(`nonce="${nonce}"`), `script carries the nonce: ${attrs}`);
-    assert.match(attrs, /src="https:\/\/file\+\.vscode-resource[^"]*\/media\/[^"]+\.js"/, 'scripts come from media/');
-  }
-  assert.doesNotMatch(html, /<script\b[^>]*>[^<]+<\/script>/i, 'no inline script body');
-  for (const [, tag, attrs] of html.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/gi)) {
-    // Every attribute value is double-quoted, so a name is what stands outside quotes.
-    const rest = attrs.replace(/\s*=\s*"[^"]*"/g, ' ').trim();
-    assert.doesNotMatch(rest, /["'<>=]/, `<${tag}> attributes are all name="value": ${attrs}`);
-    for (const name of rest.split(/\s+/).filter(Boolean)) {
-      assert.doesNotMatch(name, /^on/i, `<${tag}> has no event handler attribute`);
-      assert.notEqual(name.toLowerCase(), 'style', `<${tag}> has no inline style`);
-    }
-  }
-  for (const [, href] of html.matchAll(/\bhref="([^"]*)"/g)) {
-    assert.match(href, /^https?:\/\//, `only http(s) links: ${href}`);
-  }
-  assert.doesNotMatch(html, /<form\b|<iframe\b|<object\b|<embed\b/i);
-}
 
 describe('entry pages', () => {
   for (const item of catalog.entries) {

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { GROUP_BY, SORT_BY } from '../core/arrange';
+import type { Settings } from '../settings';
+import type { EntriesView } from '../tree/entriesView';
+
+const GROUP_LABELS: Readonly<Record<(typeof GROUP_BY)[number], string>> = {
+  period: 'Period (as the index groups them)',
+  kind: 'Kind',
+  none: 'None',
+};
+const SORT_LABELS: Readonly<Record<(typeof SORT_BY)[number], string>> = {
+  index: "The index's order",
+  name: 'Name',
+  date: 'Release date',
+};
+
+/** Filter, group and sort the sidebar tree. */
+export class TreeCommands {
+  constructor(
+    private readonly view: EntriesView,
+    private readonly settings: Settings,
+  ) {}
+
+  /** Sets the tree filter; with a string argument, without asking. An empty filter clears it. */
+  async filter(query?: string): Promise<void> {
+    const value =
+      typeof query === 'string'
+        ? query
+        : await vscode.window.showInputBox({
+            title: 'Filter the Open Infra Index tree',
+            prompt: 'Matches names, summaries, features and figures. Leave empty to clear the filter.',
+            placeHolder: 'e.g. FP8, GraySort, H800, file system',
+            value: this.view.filter,
+          });
+    if (value === undefined) return;
+    await this.view.setFilter(value);
+  }
+
+  async clearFilter(): Promise<void> {
+    await this.view.setFilter('');
+  }
+
+  async groupBy(value?: string): Promise<void> {
+    const chosen = value ?? (await this.pick('Group the tree by', GROUP_LABELS, this.settings.groupBy()));
+    if (chosen && (GROUP_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.groupBy', chosen);
+  }
+
+  async sortBy(value?: string): Promise<void> {
+    const chosen = value ?? (await this.pick('Sort the entries by', SORT_LABELS, this.settings.sortBy()));
+    if (chosen && (SORT_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.sortBy', chosen);
+  }
+
+  private async pick(title: string, labels: Readonly<Record<string, string>>, current: string): Promise<string | undefined> {
+    const items = Object.entries(labels).map(([value, label]) => ({
+      label,
+      value,
+      description: value === current ? 'current' : undefined,
+      picked: value === current,
+    }));
+    return (await vscode.window.showQuickPick(items, { title }))?.value;
+  }
+}

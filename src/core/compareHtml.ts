@@ -1,0 +1,189 @@
+// Renders the Compare Figures page: one horizontal bar chart per group of
+// comparable figures (inline SVG), each followed by the same figures as a
+// table. Pure, and under the same rules as panelHtml.ts: the CSP and assets
+// come in from the VS Code layer, every text goes through escapeHtml or
+// escapeAttribute, nothing is inline (no style attribute, no handler, no
+// script body). Colours come from media/compare.css; media/panel.js turns
+// clicks and Enter/Space on [data-action] into messages.
+
+import type { CompareBar, CompareGroup } from './compare';
+import { normalisedLabel, peakLabel, statedLabel } from './compare';
+import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { contentSecurityPolicy, type PageAssets } from './panelHtml';
+
+export interface ComparePageOptions {
+  /** An entry whose bars are marked, for a page opened from that entry. */
+  readonly highlightEntry?: string;
+}
+
+/** The chart's coordinate system: the SVG scales to the page's width with CSS. */
+export const CHART_WIDTH = 720;
+const LABEL_WIDTH = 236;
+const BAR_X = 244;
+const BAR_MAX = 300;
+const ROW_HEIGHT = 48;
+const TOP = 6;
+const LABEL_CHARS = 30;
+const DETAIL_CHARS = 40;
+
+/** Cuts text to a number of characters, with an ellipsis; the full text is in the bar's title and the table. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** "3000 GB/s", or "7256.8 GB/s (6.6 TiB/s)" where the figure was stated in another unit. */
+function valueText(bar: CompareBar): string {
+  const normalised = normalisedLabel(bar);
+  return bar.unit === bar.normalisedUnit ? normalised : `${normalised} (${statedLabel({ ...bar.figure, qualifier: undefined })})`;
+}
+
+/** The small line under the bar: peak share, where the figure came from, whether it is superseded. */
+function noteText(bar: CompareBar): string {
+  return [bar.peak && peakLabel(bar.peak, bar.lowerBound), bar.origin === 'index' ? 'index figure' : undefined, bar.status === 'superseded' ? 'superseded' : undefined]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** "Open FlashMLA: 3000 GB/s, memory-bound, H800, 89.6% of H800 HBM peak" */
+export function barAriaLabel(bar: CompareBar): string {
+  const parts = [
+    normalisedLabel(bar),
+    bar.measure,
+    bar.figure.hardware,
+    bar.precision && bar.normalisedUnit !== 'TFLOPS' ? bar.precision : undefined,
+    bar.figure.scale,
+    bar.peak && peakLabel(bar.peak, bar.lowerBound),
+    bar.status === 'superseded' ? 'superseded' : undefined,
+  ].filter(Boolean);
+  return `Open ${bar.entryName}: ${parts.join(', ')}`;
+}
+
+function chartSummary(group: CompareGroup): string {
+  const first = group.bars[0];
+  const last = group.bars[group.bars.length - 1];
+  const count = `${group.bars.length} figure${group.bars.length === 1 ? '' : 's'}`;
+  const range =
+    group.bars.length === 1
+      ? `${normalisedLabel(first)} (${first.entryName})`
+      : `from ${normalisedLabel(first)} (${first.entryName}) down to ${normalisedLabel(last)} (${last.entryName})`;
+  return `${group.title}, in ${group.unit}: ${count}, ${range}. The table below lists them.`;
+}
+
+function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, clipId: string): string {
+  const y = TOP + i * ROW_HEIGHT;
+  const width = max > 0 ? Math.max(2, (bar.normalised / max) * BAR_MAX) : 2;
+  const classes = ['bar', bar.status === 'superseded' ? 'superseded' : '', bar.origin === 'index' ? 'index' : '', highlight ? 'highlight' : '']
+    .filter(Boolean)
+    .join(' ');
+  const value = valueText(bar);
+  const note = noteText(bar);
+  const tooltip = [`${bar.entryName}: ${statedLabel(bar.figure)}`, bar.detail, bar.peak && `${peakLabel(bar.peak, bar.lowerBound)} (${bar.peak.basis})`].filter(Boolean).join('\n');
+  const n = (v: number): string => escapeAttribute(Number(v.toFixed(1)));
+  return `<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(barAriaLabel(bar))}">
+<title>${escapeHtml(tooltip)}</title>
+<rect class="bar-hit" x="0" y="${n(y)}" width="${CHART_WIDTH}" height="${ROW_HEIGHT - 4}" rx="3"></rect>
+<g clip-path="url(#${escapeAttribute(clipId)})">
+<text class="bar-label" x="6" y="${n(y + 17)}">${escapeHtml(clip(bar.label, LABEL_CHARS))}</text>
+<text class="bar-detail" x="6" y="${n(y + 34)}">${escapeHtml(clip(bar.detail, DETAIL_CHARS))}</text>
+</g>
+<rect class="bar-fill" x="${BAR_X}" y="${n(y + 6)}" width="${n(width)}" height="16" rx="2"></rect>
+<text class="bar-value" x="${n(BAR_X + width + 6)}" y="${n(y + 19)}">${escapeHtml(value)}</text>
+${note ? `<text class="bar-note" x="${BAR_X}" y="${n(y + 36)}">${escapeHtml(note)}</text>` : ''}
+</g>`;
+}
+
+function chart(group: CompareGroup, options: ComparePageOptions): string {
+  const max = Math.max(0, ...group.bars.map((b) => b.normalised));
+  const height = TOP * 2 + group.bars.length * ROW_HEIGHT - 4;
+  const titleId = `${group.id}-chart-title`;
+  // The label column is clipped, so that no font can push a label into the bars.
+  const clipId = `${group.id}-labels`;
+  const rows = group.bars.map((b, i) => barRow(b, i, max, b.entryId === options.highlightEntry, clipId)).join('\n');
+  // role="group", not "img": an img's children are presentational, which
+  // would hide the focusable bars inside it from assistive technology.
+  return `<div class="chart">
+<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" role="group" aria-label="${escapeAttribute(chartSummary(group))}">
+<title id="${escapeAttribute(titleId)}">${escapeHtml(`${group.title}, normalised to ${group.unit}`)}</title>
+<defs><clipPath id="${escapeAttribute(clipId)}"><rect x="0" y="0" width="${LABEL_WIDTH}" height="${height}"></rect></clipPath></defs>
+<line class="axis" x1="${BAR_X}" y1="0" x2="${BAR_X}" y2="${height}"></line>
+${rows}
+</svg>
+</div>`;
+}
+
+function sourceCell(bar: CompareBar): string {
+  const origin = bar.origin === 'index' ? 'Index' : 'Repository';
+  const s = bar.source;
+  const url = s && safeHttpUrl(s.url);
+  const name = s ? `${s.repo}${s.path ? ` · ${s.path}` : ''}${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''}` : '';
+  const link = s ? (url ? `<a class="external" href="${escapeAttribute(url)}" title="${escapeAttribute(url)}">${escapeHtml(name)}</a>` : escapeHtml(name)) : '';
+  const date = s?.date ? ` <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : '';
+  const status = bar.status === 'superseded' ? ' <span class="badge warn">Superseded</span>' : '';
+  return `<span class="origin">${escapeHtml(origin)}</span>${status}${link ? `<br>${link}` : ''}${date}`;
+}
+
+function tableRow(bar: CompareBar, highlight: boolean): string {
+  const peak = bar.peak
+    ? `${escapeHtml(peakLabel(bar.peak, bar.lowerBound))}<br><span class="basis">${escapeHtml(bar.peak.basis)}</span>`
+    : '<span class="none">—</span>';
+  const classes = [bar.status === 'superseded' ? 'superseded' : '', highlight ? 'highlight' : ''].filter(Boolean).join(' ');
+  return `<tr${classes ? ` class="${classes}"` : ''}>
+<th scope="row"><button type="button" class="entry-link" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" aria-label="${escapeAttribute(barAriaLabel(bar))}">${escapeHtml(bar.entryName)}</button></th>
+<td>${escapeHtml(statedLabel(bar.figure))}</td>
+<td class="number">${escapeHtml(normalisedLabel(bar))}</td>
+<td>${escapeHtml(bar.measure ?? '')}</td>
+<td>${escapeHtml(bar.context)}</td>
+<td>${peak}</td>
+<td>${sourceCell(bar)}</td>
+</tr>`;
+}
+
+function table(group: CompareGroup, options: ComparePageOptions): string {
+  const head = ['Entry', 'Figure', 'Normalised', 'Measures', 'Conditions / hardware', 'Share of peak', 'Source'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const rows = group.bars.map((b) => tableRow(b, b.entryId === options.highlightEntry)).join('\n');
+  return `<div class="table-wrap">
+<table class="figures">
+<caption>${escapeHtml(`${group.title}: the chart's figures, normalised to ${group.unit}, largest first`)}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>`;
+}
+
+function groupSection(group: CompareGroup, options: ComparePageOptions): string {
+  const id = `group-${group.id}`;
+  return `<section id="${escapeAttribute(id)}" class="group" aria-labelledby="${escapeAttribute(`${id}-title`)}">
+<h2 id="${escapeAttribute(`${id}-title`)}">${escapeHtml(group.title)} <span class="unit">(${escapeHtml(group.unit)})</span></h2>
+${chart(group, options)}
+${table(group, options)}
+</section>`;
+}
+
+export function renderComparePage(groups: readonly CompareGroup[], assets: PageAssets, options: ComparePageOptions = {}): string {
+  const body = groups.length
+    ? groups.map((g) => groupSection(g, options)).join('\n')
+    : '<p class="empty">None of the index’s figures are in units that compare.</p>';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(assets))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(assets.styleUri)}">
+<title>Compare figures</title>
+</head>
+<body class="compare-page">
+<main aria-labelledby="page-title">
+<header>
+<h1 id="page-title">Compare figures</h1>
+<p class="intro">Only figures whose units compare share a chart, and each chart shows its values in one unit: bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision. Figures in other units (TiB/min, percentages, counts) are left out; each entry’s panel lists them all. Select a bar or an entry name to open the entry at that figure.</p>
+</header>
+${body}
+</main>
+<script nonce="${escapeAttribute(assets.nonce)}" src="${escapeAttribute(assets.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,61 @@
+// The text of the command-palette lookups. VS Code's quick pick matches on
+// what is shown, so what a user may type (a kind, a precision, a benchmark,
+// a GPU) has to be in the description or detail line.
+
+import type { CatalogEntry } from './catalog';
+import { shortFigure } from './catalog';
+import { figureLabel } from './figures';
+import type { Figure } from './model';
+
+export function shortPlace(e: CatalogEntry): string {
+  return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
+}
+
+/** "3000 GB/s memory-bound (H800)" */
+export function figureSummary(f: Figure): string {
+  const label = f.precision && f.unit === 'TFLOPS' ? figureLabel(f) : shortFigure(f);
+  return [label, f.measure, f.hardware ? `(${f.hardware})` : undefined].filter(Boolean).join(' ');
+}
+
+/** The figures that sum an entry up: the index's own, else the flagged headline ones. */
+function keyFigures(e: CatalogEntry): Figure[] {
+  const fromIndex = e.figures.filter((f) => f.origin === 'index');
+  if (fromIndex.length > 0) return fromIndex;
+  const headline = new Set((e.data?.figures ?? []).filter((f) => f.headline).map((f) => `${f.value} ${f.unit} ${f.metric}`));
+  return e.figures.filter((f) => headline.has(`${f.value} ${f.unit} ${f.measure}`));
+}
+
+export interface EntryPickText {
+  readonly description: string;
+  readonly detail: string;
+}
+
+/** Description: where and what ("Day 5 · file system"); detail: key figures, then the words describing it. */
+export function entryPickText(e: CatalogEntry): EntryPickText {
+  const figures = keyFigures(e).map(figureSummary).join(' · ');
+  // The tagline in the project's words, then the index's own description, when it says more.
+  const words = [...new Set([e.data?.tagline, e.entry.description].filter(Boolean))];
+  return {
+    description: `${shortPlace(e)} · ${e.kind.replace(/-/g, ' ')}`,
+    detail: [figures, ...words].filter(Boolean).join(' — '),
+  };
+}
+
+export interface FigurePickText {
+  readonly label: string;
+  readonly description: string;
+  readonly detail: string;
+}
+
+/** Label: the figure; description: its entry; detail: what it measures, where, and its source's date. */
+export function figurePickText(e: CatalogEntry, f: Figure): FigurePickText {
+  const label = `${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`;
+  const conditions = [f.measure, f.hardware, f.scale, f.conditions].filter(Boolean).join(' · ');
+  const origin = f.origin === 'index' ? 'index' : (f.source?.repo ?? 'source');
+  const status = f.status === 'superseded' ? ', superseded' : '';
+  return {
+    label,
+    description: e.entry.name,
+    detail: `${conditions || 'no conditions stated'} (${origin}${f.source?.date ? `, ${f.source.date}` : ''}${status})`,
+  };
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ActionsRef } from '../actions';
+import { compareGroups } from '../core/compare';
+import { renderComparePage } from '../core/compareHtml';
+import { safeHttpUrl } from '../core/html';
+import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
+import type { IndexStore } from '../indexStore';
+
+export const COMPARE_VIEW_TYPE = 'infraIndex.compare';
+
+/** Opens an entry at a figure; the entry commands do it. */
+export type OpenEntryAt = (id: string, figure: number | undefined) => Thenable<unknown>;
+
+/** The single Compare Figures panel. */
+export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: IndexStore,
+    private readonly openEntry: OpenEntryAt,
+    private readonly actions: ActionsRef,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(store.onDidChange(() => this.panel && this.render(this.panel)));
+  }
+
+  get current(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  show(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal();
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Figures', vscode.ViewColumn.Active);
+    this.adopt(panel);
+    return panel;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (!this.store.catalog) await this.store.load();
+    this.adopt(panel);
+  }
+
+  /** Delivers a message as the webview would post it. */
+  async receive(raw: unknown): Promise<WebviewMessage | undefined> {
+    const message = parseWebviewMessage(raw);
+    if (message?.type === 'openEntry') {
+      if (this.store.catalog?.get(message.id)) await this.openEntry(message.id, message.figure);
+      return message;
+    }
+    if (message?.type === 'openLink') {
+      const url = safeHttpUrl(message.url);
+      if (url) await this.actions.current.openExternal(url);
+      return url ? message : undefined;
+    }
+    this.log.warn(`Ignored a message from the comparison: ${JSON.stringify(raw)?.slice(0, 200)}`);
+    return undefined;
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(media, 'infra-index.svg');
+    this.panel = panel;
+    const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+    panel.onDidDispose(() => {
+      subscription.dispose();
+      if (this.panel === panel) this.panel = undefined;
+    });
+    this.render(panel);
+  }
+
+  private render(panel: vscode.WebviewPanel): void {
+    const catalog = this.store.catalog;
+    if (!catalog) return;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.html = renderComparePage(compareGroups(catalog), {
+      cspSource: panel.webview.cspSource,
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css')).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
+      nonce: randomBytes(16).toString('base64'),
+    });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { ArrangeOptions } from '../core/arrange';
+import { entryDoc, search } from '../core/search';
+import type { IndexStore } from '../indexStore';
+import type { Settings } from '../settings';
+import { EntriesTreeProvider, type TreeNode } from './entriesTreeProvider';
+
+export const VIEW_ID = 'infraIndex.entries';
+/** workspaceState key: the tree filter survives a window reload. */
+export const FILTER_STATE_KEY = 'infraIndex.treeFilter';
+/** Context key for the view title's Clear Filter button. */
+export const FILTER_CONTEXT_KEY = 'infraIndex.filterActive';
+
+/** The sidebar view: the tree, its filter, and the message that says a filter is on. */
+export class EntriesView implements vscode.Disposable {
+  readonly provider: EntriesTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  private query: string;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: IndexStore,
+    private readonly settings: Settings,
+    private readonly state: vscode.Memento,
+  ) {
+    this.query = this.persistedFilter() ?? '';
+    this.provider = new EntriesTreeProvider(store, () => this.arrangement());
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(
+      this.provider,
+      this.treeView,
+      this.provider.onDidChangeTreeData(() => this.showStatus()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('infraIndex.tree')) this.provider.refresh();
+      }),
+    );
+    this.showStatus();
+  }
+
+  get filter(): string {
+    return this.query;
+  }
+
+  /** The filter as saved for the next window of this workspace. */
+  persistedFilter(): string | undefined {
+    const saved = this.state.get<unknown>(FILTER_STATE_KEY);
+    return typeof saved === 'string' ? saved : undefined;
+  }
+
+  async setFilter(query: string): Promise<void> {
+    this.query = query.trim();
+    await this.state.update(FILTER_STATE_KEY, this.query || undefined);
+    this.provider.refresh();
+  }
+
+  /** Reveals and selects an entry, if the tree shows it. */
+  async reveal(id: string, options: { focus?: boolean } = {}): Promise<boolean> {
+    const node = this.provider.nodeFor(id);
+    if (!node) return false;
+    await this.treeView.reveal(node, { select: true, focus: options.focus ?? false });
+    return true;
+  }
+
+  private arrangement(): ArrangeOptions {
+    const entries = this.store.catalog?.entries ?? [];
+    const only = this.query ? new Set(search(this.query, entries.map(entryDoc)).map((h) => h.item.entry.id)) : undefined;
+    return { groupBy: this.settings.groupBy(), sortBy: this.settings.sortBy(), only };
+  }
+
+  private showStatus(): void {
+    void vscode.commands.executeCommand('setContext', FILTER_CONTEXT_KEY, this.query !== '');
+    if (!this.query) {
+      this.treeView.message = undefined;
+      this.treeView.description = undefined;
+      return;
+    }
+    const { shown, total } = this.provider.counts();
+    this.treeView.description = `Filter: ${this.query}`;
+    this.treeView.message =
+      shown === 0
+        ? `No entries match "${this.query}". Clear the filter to see all ${total}.`
+        : `Filtered by "${this.query}": ${shown} of ${total} entries.`;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

@@ -1,0 +1,83 @@
+// The palette lookups, the comparison and the tree filter, driven through the
+// real command palette and workbench as a user would.
+import * as assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openWorkbench, waitUntil, type Workbench } from './workbench';
+
+async function activeTabIs(wb: Workbench, name: string): Promise<void> {
+  await waitUntil(`the ${name} tab in front`, async () => (await wb.activeTab.innerText().catch(() => '')).trim() === name);
+}
+
+async function typeInQuickPick(wb: Workbench, text: string): Promise<void> {
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+}
+
+describe('palette lookups and the comparison', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.setColorTheme('Dark Modern');
+  });
+  after(async () => wb?.close());
+
+  test('Find Entry: "GraySort" then Enter opens 3FS', { timeout: 60_000 }, async () => {
+    await wb.runCommand('Infra Index: Find Entry…');
+    await typeInQuickPick(wb, 'GraySort');
+    const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
+    await waitUntil('3FS as the first match', async () => (await first.innerText().catch(() => '')).includes('3FS'));
+    await wb.page.keyboard.press('Enter');
+    await activeTabIs(wb, '3FS');
+    await waitUntil('the 3FS page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === '3FS');
+  });
+
+  test('Find Figure: "TFLOPS", choose a figure, and its card is highlighted', { timeout: 60_000 }, async () => {
+    await wb.runCommand('Infra Index: Find Figure…');
+    await typeInQuickPick(wb, 'TFLOPS');
+    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+    await waitUntil('TFLOPS figures listed', async () => (await rows.first().innerText().catch(() => '')).includes('TFLOPS'));
+    const label = (await rows.first().locator('.label-name').first().innerText()).trim();
+    const entry = (await rows.first().locator('.label-description').first().innerText()).trim();
+    await wb.page.keyboard.press('Enter');
+    await activeTabIs(wb, entry);
+    const card = wb.webviewFrame().locator('article.card.highlight');
+    await waitUntil('a highlighted card', async () => (await card.count()) === 1);
+    const number = /([\d.]+\+?)/.exec(label)?.[1] ?? '';
+    assert.match(await card.innerText(), new RegExp(`${number.replace(/[.+]/g, '\\$&')}[\\s\\S]*TFLOPS`));
+  });
+
+  test('Compare Figures: bars are labelled, and a click opens the entry', { timeout: 60_000 }, async () => {
+    await wb.runCommand('Infra Index: Compare Figures');
+    await activeTabIs(wb, 'Compare Figures');
+    const frame = wb.webviewFrame();
+    const bars = frame.locator('svg g.bar');
+    await waitUntil('bars drawn', async () => (await bars.count()) > 5);
+    const labels = await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    for (const name of ['FlashMLA', 'DeepGEMM', '3FS', 'DeepEP']) assert.ok(labels.some((l) => l.includes(name)), `a bar for ${name}`);
+    assert.ok(labels.every((l) => l.startsWith('Open ')), 'every bar says what a click does');
+    await wb.screenshot('compare-dark');
+    const deepgemm = bars.filter({ has: frame.locator('text', { hasText: 'DeepGEMM' }) }).first();
+    await deepgemm.click();
+    await activeTabIs(wb, 'DeepGEMM');
+    await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
+  });
+
+  test('Filter Tree: the filter shows, and survives Reload Window', { timeout: 120_000 }, async (t) => {
+    t.after(() => wb.screenshot('filter-tree-end').then(() => undefined));
+    await wb.openView();
+    await wb.runCommand('Infra Index: Filter Tree…');
+    await typeInQuickPick(wb, 'FP8');
+    await wb.page.keyboard.press('Enter');
+    const message = wb.page.locator('.part.sidebar .message', { hasText: 'Filtered by "FP8"' });
+    await waitUntil('the filter message', async () => (await message.count()) > 0);
+    const labels = await wb.treeLabels();
+    assert.ok(labels.includes('DeepGEMM'));
+    assert.ok(!labels.includes('smallpond'));
+    await wb.reloadWindow();
+    await waitUntil('the filter message after reload', async () => (await message.count().catch(() => 0)) > 0, 60_000);
+    assert.ok(!(await wb.treeLabels()).includes('smallpond'));
+    await wb.runCommand('Infra Index: Clear Filter');
+    await waitUntil('all entries back', async () => (await wb.treeLabels()).includes('smallpond'));
+  });
+});
