@@ -13,10 +13,12 @@ const root = join(import.meta.dirname, '..');
 const { parseIndex } = require(join(root, 'out/src/core/parseIndex.js'));
 const { catalogFromSources, relatedEntries } = require(join(root, 'out/src/core/catalog.js'));
 const { renderEntryPage } = require(join(root, 'out/src/core/panelHtml.js'));
+const { entryDoc, figureDoc, figureRefs, search } = require(join(root, 'out/src/core/search.js'));
+const { compareGroups } = require(join(root, 'out/src/core/compare.js'));
 
 const markdown = readFileSync(join(root, 'media/open-infra-index.md'), 'utf8');
 const data = readFileSync(join(root, 'media/entries.json'), 'utf8');
-const assets = { cspSource: 'vscode-resource:', styleUri: 'panel.css', scriptUri: 'panel.js', nonce: 'bench' };
+const assets = { cspSource: 'vscode-resource:', styleUris: ['base.css', 'panel.css'], scriptUri: 'panel.js', nonce: 'bench' };
 
 /** Median milliseconds per call of fn, over `runs` batches after a warm-up. */
 function time(fn, { runs = 15, batch = 20 } = {}) {
@@ -58,6 +60,20 @@ compare(
   'marked.parse of the summaries',
   'ms',
 );
+
+// The ranked search (tree filter, figure lookup) against a plain substring scan of the same text.
+const entryDocs = catalog.entries.map(entryDoc);
+const figureDocs = figureRefs(catalog.entries).map(figureDoc);
+const plain = [...entryDocs, ...figureDocs].map((d) => d.fields.map((f) => f.text).join(' ').toLowerCase());
+const queries = ['GraySort', 'FP8', 'expert parallel', 'H800 memory-bound', 'tokens per second'];
+compare(
+  'search (5 queries)',
+  time(() => queries.forEach((q) => (search(q, entryDocs), search(q, figureDocs)))),
+  time(() => queries.forEach((q) => plain.filter((t) => t.includes(q.toLowerCase())))),
+  'substring scan',
+  'ms',
+);
+compare('compare chart data', time(() => compareGroups(catalog)), time(() => catalog.entries.flatMap((e) => e.figures).filter((f) => f.unit.endsWith('/s'))), 'one pass over figures', 'ms');
 
 // Bundle size (minified with --production) against marked's own minified build.
 const bundle = readFileSync(join(root, 'dist/extension.js'));

@@ -9,7 +9,7 @@
 import type { CompareBar, CompareGroup } from './compare';
 import { normalisedLabel, peakLabel, statedLabel } from './compare';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
-import { contentSecurityPolicy, type PageAssets } from './panelHtml';
+import { htmlDocument, type PageAssets } from './page';
 
 export interface ComparePageOptions {
   /** An entry whose bars are marked, for a page opened from that entry. */
@@ -166,24 +166,15 @@ export function renderComparePage(groups: readonly CompareGroup[], assets: PageA
   const body = groups.length
     ? groups.map((g) => groupSection(g, options)).join('\n')
     : '<p class="empty">None of the index’s figures are in units that compare.</p>';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(assets))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(assets.styleUri)}">
-<title>Compare figures</title>
-</head>
-<body class="compare-page">
-<main aria-labelledby="page-title">
+  return htmlDocument(assets, {
+    title: 'Compare figures',
+    bodyAttributes: { class: 'compare-page' },
+    body: `<main aria-labelledby="page-title">
 <header>
 <h1 id="page-title">Compare figures</h1>
 <p class="intro">Only figures whose units compare share a chart, and each chart shows its values in one unit: bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision. Figures in other units (TiB/min, percentages, counts) are left out; each entry’s panel lists them all. Select a bar or an entry name to open the entry at that figure.</p>
 </header>
 ${body}
-</main>
-<script nonce="${escapeAttribute(assets.nonce)}" src="${escapeAttribute(assets.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`,
+  });
 }

@@ -1,5 +1,5 @@
 // Renders an entry's panel as HTML. Pure: the VS Code layer passes in the
-// webview's CSP source, asset URIs and a fresh nonce. Every piece of index
+// webview's CSP source, asset URIs and a fresh nonce (see page.ts). Every piece of index
 // text goes through escapeHtml/escapeAttribute; the summary's markdown goes
 // through the sanitising renderer; the page holds no inline script or
 // handler: media/panel.js reads data-* attributes and posts messages.
@@ -9,34 +9,16 @@ import { entryLink, shortFigure } from './catalog';
 import { figureLabel } from './figures';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
 import { renderMarkdown } from './markdown';
+import { htmlDocument, type PageAssets } from './page';
 import type { Figure, Link, LinkKind } from './model';
 import { shareOfPeak } from './peaks';
 import { formatNumber } from './units';
-
-export interface PageAssets {
-  /** webview.cspSource */
-  readonly cspSource: string;
-  readonly styleUri: string;
-  readonly scriptUri: string;
-  /** A fresh random nonce for this render. */
-  readonly nonce: string;
-}
 
 export interface PageOptions {
   /** Entries related to this one, to show as chips. */
   readonly related?: readonly CatalogEntry[];
   /** The figure to scroll to and highlight, by its position in the entry's figures. */
   readonly highlightFigure?: number;
-}
-
-export function contentSecurityPolicy(assets: Pick<PageAssets, 'cspSource' | 'nonce'>): string {
-  return [
-    "default-src 'none'",
-    `style-src ${assets.cspSource}`,
-    `img-src ${assets.cspSource}`,
-    `font-src ${assets.cspSource}`,
-    `script-src 'nonce-${assets.nonce}'`,
-  ].join('; ');
 }
 
 /** "Day 1 · Open-Source Week (February 2025)" */
@@ -227,26 +209,16 @@ function related(entries: readonly CatalogEntry[] | undefined): string {
 }
 
 export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options: PageOptions = {}): string {
-  const { entry } = item;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(assets))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(assets.styleUri)}">
-<title>${escapeHtml(entry.name)}</title>
-</head>
-<body data-entry-id="${escapeAttribute(entry.id)}"${options.highlightFigure !== undefined ? ` data-highlight="${escapeAttribute(options.highlightFigure)}"` : ''}>
-<main aria-labelledby="entry-name">
+  return htmlDocument(assets, {
+    title: item.entry.name,
+    bodyAttributes: { 'data-entry-id': item.entry.id, 'data-highlight': options.highlightFigure },
+    body: `<main aria-labelledby="entry-name">
 ${header(item)}
 ${summary(item)}
 ${figures(item, options.highlightFigure)}
 ${features(item)}
 ${links(item)}
 ${related(options.related)}
-</main>
-<script nonce="${escapeAttribute(assets.nonce)}" src="${escapeAttribute(assets.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`,
+  });
 }

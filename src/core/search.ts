@@ -51,11 +51,19 @@ const WORD_START = 0.6;
 const INSIDE_WORD = 0.25;
 const PHRASE_BONUS = 0.5;
 
-function prepare(fields: readonly SearchField[]): PreparedField[] {
-  return fields.map((f) => {
-    const norm = normalize(f.text);
-    return { norm, words: norm ? norm.split(' ') : [], weight: f.weight };
-  });
+// Normalising is most of the work, and a lookup searches the same documents at every keystroke.
+const prepared = new WeakMap<SearchDoc<unknown>, PreparedField[]>();
+
+function prepare(doc: SearchDoc<unknown>): PreparedField[] {
+  let fields = prepared.get(doc);
+  if (!fields) {
+    fields = doc.fields.map((f) => {
+      const norm = normalize(f.text);
+      return { norm, words: norm ? norm.split(' ') : [], weight: f.weight };
+    });
+    prepared.set(doc, fields);
+  }
+  return fields;
 }
 
 function termScore(term: string, field: PreparedField): number {
@@ -92,7 +100,7 @@ export function search<T>(query: string, docs: readonly SearchDoc<T>[]): SearchH
   const terms = [...new Set(phrase.split(' ').filter(Boolean))];
   if (terms.length === 0) return docs.map((d) => ({ item: d.item, score: 0 }));
   return docs
-    .map((d, i) => ({ item: d.item, score: scoreDoc(terms, phrase, prepare(d.fields)), i }))
+    .map((d, i) => ({ item: d.item, score: scoreDoc(terms, phrase, prepare(d)), i }))
     .filter((h) => h.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map(({ item, score }) => ({ item, score }));

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { compareGroups } from '../core/compare';
@@ -6,6 +5,7 @@ import { renderComparePage } from '../core/compareHtml';
 import { safeHttpUrl } from '../core/html';
 import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
 import type { IndexStore } from '../indexStore';
+import { mediaUri, pageAssets, webviewOptions } from './webviewAssets';
 
 export const COMPARE_VIEW_TYPE = 'infraIndex.compare';
 
@@ -63,9 +63,8 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [media] };
-    panel.iconPath = vscode.Uri.joinPath(media, 'infra-index.svg');
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(mediaUri(this.extensionUri), 'infra-index.svg');
     this.panel = panel;
     const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
@@ -77,14 +76,7 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
 
   private render(panel: vscode.WebviewPanel): void {
     const catalog = this.store.catalog;
-    if (!catalog) return;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.html = renderComparePage(compareGroups(catalog), {
-      cspSource: panel.webview.cspSource,
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css')).toString(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
-      nonce: randomBytes(16).toString('base64'),
-    });
+    if (catalog) panel.webview.html = renderComparePage(compareGroups(catalog), pageAssets(panel.webview, this.extensionUri, 'compare.css'));
   }
 
   dispose(): void {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
@@ -7,6 +6,7 @@ import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
 import { figureCitation, renderEntryPage } from '../core/panelHtml';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
+import { mediaUri, pageAssets, webviewOptions } from './webviewAssets';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
 
@@ -131,9 +131,8 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   private adopt(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [media] };
-    panel.iconPath = vscode.Uri.joinPath(media, 'infra-index.svg');
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(mediaUri(this.extensionUri), 'infra-index.svg');
     this.panels.set(panel, item.entry.id);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
@@ -151,21 +150,12 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const webview = panel.webview;
     panel.title = item.entry.name;
     const catalog = this.store.catalog;
-    webview.html = renderEntryPage(
-      item,
-      {
-        cspSource: webview.cspSource,
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
-        // A fresh nonce for every render, from a CSPRNG.
-        nonce: randomBytes(16).toString('base64'),
-      },
-      { related: catalog ? relatedEntries(catalog, item) : [], highlightFigure },
-    );
+    panel.webview.html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
+      related: catalog ? relatedEntries(catalog, item) : [],
+      highlightFigure,
+    });
   }
 
   private rerenderAll(): void {

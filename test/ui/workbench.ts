@@ -191,6 +191,8 @@ export class Workbench {
   async setColorTheme(label: string): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
     const input = this.page.locator('.quick-input-widget input');
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await waitUntil('the theme list', async () => (await rows.filter({ hasText: 'Light Modern' }).count()) > 0);
     await input.fill(label);
     const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     await this.page
@@ -226,6 +228,12 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
       .first();
     await row.click();
+    // The command may open a quick input of its own in the same widget: wait until the
+    // palette's ">" text is gone, so that what is typed next goes to the new one.
+    await waitUntil(`the palette to hand over after "${title}"`, async () => {
+      const visible = await input.isVisible().catch(() => false);
+      return !visible || !(await input.inputValue().catch(() => '')).startsWith('>');
+    });
   }
 
   /** Saves a screenshot of the page as test-results/screenshots/<name>.png; returns its path. */

@@ -6,7 +6,7 @@ import { CHART_WIDTH, renderComparePage } from '../../src/core/compareHtml';
 import type { EntryDataFile } from '../../src/core/entryData';
 import { escapeHtml } from '../../src/core/html';
 import { parseIndex } from '../../src/core/parseIndex';
-import type { PageAssets } from '../../src/core/panelHtml';
+import type { PageAssets } from '../../src/core/page';
 import { unitInfo } from '../../src/core/units';
 import { readRepoFile } from './helpers';
 import { checkSafety, text } from './htmlSafety';
@@ -15,7 +15,7 @@ const catalog = catalogFromSources(readRepoFile('media', 'open-infra-index.md'),
 const groups = compareGroups(catalog);
 const assets: PageAssets = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/compare.css',
+  styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/compare.css'],
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.js',
   nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
 };
@@ -240,7 +240,7 @@ describe('the compare page', () => {
   test('is safe: CSP, nonce, no inline script, style or handler', () => {
     checkSafety(html, assets.nonce);
     assert.doesNotMatch(html, /\sstyle\s*=/i, 'no style attribute anywhere');
-    assert.ok(html.includes(`href="${assets.styleUri}"`), 'loads media/compare.css');
+    for (const uri of assets.styleUris) assert.ok(html.includes(`href="${uri}"`), `loads ${uri}`);
     assert.ok(html.includes(`src="${assets.scriptUri}"`), 'loads media/panel.js');
   });
 

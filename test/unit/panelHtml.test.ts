@@ -5,7 +5,8 @@ import type { EntryDataFile } from '../../src/core/entryData';
 import { figureLabel } from '../../src/core/figures';
 import { escapeHtml } from '../../src/core/html';
 import { parseIndex } from '../../src/core/parseIndex';
-import { contentSecurityPolicy, figureCitation, renderEntryPage, type PageAssets } from '../../src/core/panelHtml';
+import { contentSecurityPolicy, type PageAssets } from '../../src/core/page';
+import { figureCitation, renderEntryPage } from '../../src/core/panelHtml';
 import { formatNumber } from '../../src/core/units';
 import { readRepoFile } from './helpers';
 import { checkSafety, text } from './htmlSafety';
@@ -13,7 +14,7 @@ import { checkSafety, text } from './htmlSafety';
 const catalog = catalogFromSources(readRepoFile('media', 'open-infra-index.md'), readRepoFile('media', 'entries.json'), parseIndex);
 const assets: PageAssets = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
+  styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/base.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css'],
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.js',
   nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=',
 };
