@@ -189,10 +189,22 @@ export class Workbench {
 
   /** Picks a color theme with "Preferences: Color Theme", as a user would ("Dark Modern", "Light Modern"…). */
   async setColorTheme(label: string): Promise<void> {
-    await this.runCommand('Preferences: Color Theme');
     const input = this.page.locator('.quick-input-widget input');
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
-    await waitUntil('the theme list', async () => (await rows.filter({ hasText: 'Light Modern' }).count()) > 0);
+    // Themes register with the extensions: wait for ours, then retry the picker a few
+    // times, as it can open before the theme list is ready on a busy machine.
+    await this.activityBarIcon.waitFor({ state: 'visible', timeout: 60_000 });
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('Preferences: Color Theme');
+      const listed = await waitUntil('the theme list', async () => (await rows.filter({ hasText: 'Light Modern' }).count()) > 0, 10_000)
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (attempt >= 3) throw err;
+          return false;
+        });
+      if (listed) break;
+      await this.page.keyboard.press('Escape');
+    }
     await input.fill(label);
     const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     await this.page
