@@ -2,7 +2,7 @@
 // kind, or not at all; sorted in the index's order, by name or by date; and
 // narrowed to the entries a filter matched.
 
-import type { CatalogEntry } from './catalog';
+import { kindName, type CatalogEntry } from './catalog';
 
 export const GROUP_BY = ['period', 'kind', 'none'] as const;
 export const SORT_BY = ['index', 'name', 'date'] as const;
@@ -48,7 +48,7 @@ export function arrangeEntries(entries: readonly CatalogEntry[], options: Arrang
     const [id, label, description] =
       options.groupBy === 'period'
         ? [`period:${e.period.id}`, e.period.title, e.period.when]
-        : [`kind:${e.kind}`, e.kind.replace(/-/g, ' '), undefined];
+        : [`kind:${e.kind}`, kindName(e.kind), undefined];
     let group = groups.get(id);
     if (!group) {
       group = { label, description, entries: [], first: order.get(e) ?? 0 };

@@ -53,6 +53,16 @@ export function fromDataFigure(f: DataFigure): Figure {
   return Object.fromEntries(Object.entries(figure).filter(([, v]) => v !== undefined)) as unknown as Figure;
 }
 
+/** "kernel-library" → "kernel library" */
+export function kindName(kind: CatalogEntry['kind']): string {
+  return kind.replace(/-/g, ' ');
+}
+
+/** "Day 5", or the period's title for entries outside the week. */
+export function shortPlace(e: CatalogEntry): string {
+  return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
+}
+
 /** "3000 GB/s", "1350+ TFLOPS": a figure as it reads in a one-line description. */
 export function shortFigure(f: Pick<Figure, 'value' | 'unit' | 'lowerBound'>): string {
   return `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;

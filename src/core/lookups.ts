@@ -3,13 +3,9 @@
 // a GPU) has to be in the description or detail line.
 
 import type { CatalogEntry } from './catalog';
-import { shortFigure } from './catalog';
+import { kindName, shortFigure, shortPlace } from './catalog';
 import { figureLabel } from './figures';
 import type { Figure } from './model';
-
-export function shortPlace(e: CatalogEntry): string {
-  return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
-}
 
 /** "3000 GB/s memory-bound (H800)" */
 export function figureSummary(f: Figure): string {
@@ -36,7 +32,7 @@ export function entryPickText(e: CatalogEntry): EntryPickText {
   // The tagline in the project's words, then the index's own description, when it says more.
   const words = [...new Set([e.data?.tagline, e.entry.description].filter(Boolean))];
   return {
-    description: `${shortPlace(e)} · ${e.kind.replace(/-/g, ' ')}`,
+    description: `${shortPlace(e)} · ${kindName(e.kind)}`,
     detail: [figures, ...words].filter(Boolean).join(' — '),
   };
 }

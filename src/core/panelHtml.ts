@@ -5,7 +5,7 @@
 // handler: media/panel.js reads data-* attributes and posts messages.
 
 import type { CatalogEntry } from './catalog';
-import { entryLink, shortFigure } from './catalog';
+import { entryLink, kindName, shortFigure } from './catalog';
 import { figureLabel } from './figures';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
 import { renderMarkdown } from './markdown';
@@ -27,9 +27,6 @@ export function entryPlace(item: CatalogEntry): string {
   return item.entry.day !== undefined ? `Day ${item.entry.day} · ${period}` : period;
 }
 
-export function kindName(kind: CatalogEntry['kind']): string {
-  return kind.replace(/-/g, ' ');
-}
 
 function fact(label: string, value: string | undefined): string {
   return value ? `<div class="fact"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>` : '';

@@ -5,7 +5,7 @@
 // matter: "expert parallel" finds "expert-parallel".
 
 import type { CatalogEntry } from './catalog';
-import { shortFigure } from './catalog';
+import { kindName, shortFigure } from './catalog';
 import { figureLabel } from './figures';
 import type { Figure } from './model';
 
@@ -117,7 +117,7 @@ export function entryDoc(e: CatalogEntry): SearchDoc<CatalogEntry> {
     fields: [
       { text: e.entry.name, weight: 10 },
       { text: e.entry.id, weight: 8 },
-      { text: e.kind.replace(/-/g, ' '), weight: 5 },
+      { text: kindName(e.kind), weight: 5 },
       { text: e.data?.tagline ?? '', weight: 3 },
       { text: e.entry.description, weight: 3 },
       { text: e.entry.day !== undefined ? `Day ${e.entry.day} ${e.period.heading}` : e.period.heading, weight: 2 },
@@ -150,7 +150,7 @@ export function figureDoc(ref: FigureRef): SearchDoc<FigureRef> {
       { text: [f.measure, f.precision, f.hardware].filter(Boolean).join(' '), weight: 4 },
       { text: ref.entry.entry.name, weight: 4 },
       { text: [f.scale, f.conditions, f.qualifier].filter(Boolean).join(' '), weight: 2 },
-      { text: ref.entry.kind.replace(/-/g, ' '), weight: 1 },
+      { text: kindName(ref.entry.kind), weight: 1 },
     ],
   };
 }

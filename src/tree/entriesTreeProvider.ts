@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
-import type { CatalogEntry } from '../core/catalog';
+import { kindName, shortPlace, type CatalogEntry } from '../core/catalog';
 import { figureLabel } from '../core/figures';
 import type { IndexStore } from '../indexStore';
-import { kindIcon, kindLabel } from './kindIcons';
+import { kindIcon } from './kindIcons';
 
 export type TreeNode =
   | { readonly type: 'group'; readonly group: EntryGroup }
@@ -111,9 +111,8 @@ function entryItem(e: CatalogEntry): vscode.TreeItem {
   item.iconPath = kindIcon(e.kind);
   item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
   item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Entry', arguments: [e.entry.id] };
-  const day = e.entry.day !== undefined ? `Day ${e.entry.day}, ` : '';
   item.accessibilityInformation = {
-    label: `${e.entry.name}, ${day}${kindLabel(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
+    label: `${e.entry.name}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
   };
   return item;
 }
@@ -121,7 +120,7 @@ function entryItem(e: CatalogEntry): vscode.TreeItem {
 export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(e.entry.name).appendMarkdown('**');
-  const where = [e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title, kindLabel(e.kind)].join(' · ');
+  const where = `${shortPlace(e)} · ${kindName(e.kind)}`;
   md.appendMarkdown(' — ').appendText(where).appendMarkdown('\n\n');
   const tagline = e.data?.tagline ?? e.entry.description;
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');

@@ -18,8 +18,3 @@ const KIND_ICONS: Readonly<Record<CatalogEntry['kind'], string>> = {
 export function kindIcon(kind: CatalogEntry['kind']): vscode.ThemeIcon {
   return new vscode.ThemeIcon(KIND_ICONS[kind] ?? KIND_ICONS.entry);
 }
-
-/** "kernel-library" → "kernel library" */
-export function kindLabel(kind: CatalogEntry['kind']): string {
-  return kind.replace(/-/g, ' ');
-}
