@@ -36,10 +36,18 @@ describe('palette lookups and the comparison', () => {
     await wb.runCommand('Infra Index: Find Figure…');
     await typeInQuickPick(wb, 'TFLOPS');
     const rows = wb.page.locator('.quick-input-list .monaco-list-row');
-    await waitUntil('TFLOPS figures listed', async () => (await rows.first().innerText().catch(() => '')).includes('TFLOPS'));
-    const label = (await rows.first().locator('.label-name').first().innerText()).trim();
-    const entry = (await rows.first().locator('.label-description').first().innerText()).trim();
-    await wb.page.keyboard.press('Enter');
+    // The list is re-ranked as the text changes: wait until it has settled, then pick its first row.
+    let settled = '';
+    await waitUntil('TFLOPS figures listed, and settled', async () => {
+      const before = await rows.first().innerText().catch(() => '');
+      await wb.page.waitForTimeout(300);
+      settled = await rows.first().innerText().catch(() => '');
+      return settled === before && settled.includes('TFLOPS');
+    });
+    const first = rows.first();
+    const label = (await first.locator('.label-name').first().innerText()).trim();
+    const entry = (await first.locator('.label-description').first().innerText()).trim();
+    await first.click();
     await activeTabIs(wb, entry);
     const card = wb.webviewFrame().locator('article.card.highlight');
     await waitUntil('a highlighted card', async () => (await card.count()) === 1);
