@@ -36,6 +36,12 @@ interface Line {
   readonly line: number;
   /** Which paragraph or list of the section the line is in. */
   readonly block: number;
+  /** What the line is, classified once when it is read. */
+  readonly kind: LineKind;
+  /** The text without its leading marker. */
+  readonly body: string;
+  /** The figures a figure line states (empty for a ⚡ line without any). */
+  readonly figures: readonly Figure[];
 }
 
 interface Section {
@@ -212,7 +218,8 @@ function splitLines(tokens: readonly Token[] | undefined, firstLine: number, blo
     if (!text && collectLinks(group).length === 0) return;
     const firstReal = group.find((t) => !(t.type === 'text' && !(t as Inline).text?.replace(MARKER, '').trim()));
     const leadBold = firstReal?.type === 'strong' ? plainText((firstReal as Tokens.Strong).tokens).trim() : undefined;
-    lines.push({ text, links: collectLinks(group), leadBold, line: firstLine + i, block });
+    const links = collectLinks(group);
+    lines.push({ text, links, leadBold, line: firstLine + i, block, ...classify(text, links, leadBold) });
   });
   return lines;
 }
@@ -258,7 +265,11 @@ interface EntryDraft {
   line: number;
 }
 
-type LineKind = 'feature' | 'figure' | 'links' | 'text' | 'intro';
+/**
+ * feature: a ✅ line; bullet: another emoji line that states no figure;
+ * figure: a ⚡ line, or a bullet that states one ("🚀 Cost profit margin 545%").
+ */
+type LineKind = 'feature' | 'bullet' | 'figure' | 'links' | 'text' | 'intro';
 
 function sectionEntries(section: Section, periodId: string, base: string, problems: Problem[]): Entry[] {
   const dayMatch = DAY.exec(section.heading);
@@ -287,23 +298,18 @@ function sectionEntries(section: Section, periodId: string, base: string, proble
   }
 
   const addLine = (draft: EntryDraft, line: Line): void => {
-    const { kind, body } = classify(line);
+    const { kind, body } = line;
     switch (kind) {
-      case 'figure': {
-        const figures = extractFigures(body);
-        if (figures.length === 0) {
+      case 'figure':
+        if (line.figures.length === 0) {
           problems.push({ line: line.line, message: `Figure line has no number with a known unit: "${body}".` });
         }
-        draft.figures.push(...figures);
+        draft.figures.push(...line.figures);
         break;
-      }
-      case 'feature': {
-        // A bullet that is not ✅ may still state a figure ("🚀 Cost profit margin 545%").
-        const figures = line.text.startsWith('✅') ? [] : extractFigures(body);
-        if (figures.length > 0) draft.figures.push(...figures);
-        else draft.features.push(body);
+      case 'feature':
+      case 'bullet':
+        draft.features.push(body);
         break;
-      }
       case 'links':
         for (const l of line.links) {
           const link = resolve(l, line.line);
@@ -325,12 +331,12 @@ function sectionEntries(section: Section, periodId: string, base: string, proble
     if (named) draft.description.push(named[2]);
     // Lines waiting for an entry: an intro ("**EPLB** - …") names it, the rest describe it.
     for (const p of pending) {
-      const { kind, body } = classify(p);
-      if (kind === 'intro' && !name) {
+      if (p.kind === 'intro' && !name) {
         name = p.leadBold ?? '';
-        draft.description.push(body.replace(/^.*?\s[-–—]\s+/, ''));
-      } else if (kind === 'feature' && draft.description.length === 0 && !p.text.startsWith('✅') && extractFigures(body).length === 0) {
-        draft.description.push(body);
+        draft.description.push(p.body.replace(/^.*?\s[-–—]\s+/, ''));
+      } else if (p.kind === 'bullet' && draft.description.length === 0) {
+        // "📊 Analyze …" before a repository link describes the entry it starts.
+        draft.description.push(p.body);
       } else {
         addLine(draft, p);
       }
@@ -352,7 +358,7 @@ function sectionEntries(section: Section, periodId: string, base: string, proble
         startEntry(line, repoLink.url);
         continue;
       }
-      const kind = classify(line).kind;
+      const { kind } = line;
       if (!current || kind === 'intro' || kind === 'text' || pending.length > 0 || line.block !== currentBlock) {
         pending.push(line);
         continue;
@@ -413,16 +419,18 @@ function nameFromTitle(title: string, isDay: boolean): string {
   return isDay ? parts[parts.length - 1] : parts[0];
 }
 
-function classify(line: Line): { kind: LineKind; body: string } {
-  const marker = MARKER.exec(line.text);
-  const body = line.text.slice(marker ? marker[0].length : 0).trim();
+function classify(text: string, links: readonly InlineLink[], leadBold: string | undefined): Pick<Line, 'kind' | 'body' | 'figures'> {
+  const marker = MARKER.exec(text);
+  const body = text.slice(marker ? marker[0].length : 0).trim();
   const mark = marker?.[1].replace(/\uFE0F/g, '');
-  if (line.leadBold && /^\S.*?\s[-–—]\s/.test(body) && body.startsWith(line.leadBold)) return { kind: 'intro', body };
-  if (mark && FIGURE_MARKS.has(mark)) return { kind: 'figure', body };
-  if (line.links.length > 0) return { kind: 'links', body };
-  if (mark && FEATURE_MARKS.has(mark)) return { kind: 'feature', body };
-  if (mark) return { kind: 'feature', body };
-  return { kind: 'text', body };
+  const none: readonly Figure[] = [];
+  if (leadBold && /^\S.*?\s[-–—]\s/.test(body) && body.startsWith(leadBold)) return { kind: 'intro', body, figures: none };
+  if (mark && FIGURE_MARKS.has(mark)) return { kind: 'figure', body, figures: extractFigures(body) };
+  if (links.length > 0) return { kind: 'links', body, figures: none };
+  if (!mark) return { kind: 'text', body, figures: none };
+  if (FEATURE_MARKS.has(mark)) return { kind: 'feature', body, figures: none };
+  const figures = extractFigures(body);
+  return figures.length > 0 ? { kind: 'figure', body, figures } : { kind: 'bullet', body, figures: none };
 }
 
 /** The text of a line with its links, marker and arrows taken out: "3FS" of "📥 3FS → https://…". */
