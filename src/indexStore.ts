@@ -13,6 +13,7 @@ export class IndexStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Catalog>();
   readonly onDidChange = this.changed.event;
   private current: Catalog | undefined;
+  private loading: Promise<Catalog | undefined> | undefined;
 
   constructor(
     private readonly mediaUri: vscode.Uri,
@@ -23,8 +24,22 @@ export class IndexStore implements vscode.Disposable {
     return this.current;
   }
 
-  /** Loads (or reloads) the bundled index; resolves to the catalog in use afterwards. */
-  async load(): Promise<Catalog | undefined> {
+  /**
+   * Loads (or reloads) the bundled index; resolves to the catalog in use
+   * afterwards. Calls made while a load is under way share it: activate()
+   * and a panel restored at start-up read the files once.
+   */
+  load(): Promise<Catalog | undefined> {
+    this.loading ??= this.readAndAccept().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** The catalog in use, or the first load's result while it is under way. */
+  async ready(): Promise<Catalog | undefined> {
+    return this.current ?? (await this.load());
+  }
+
+  private async readAndAccept(): Promise<Catalog | undefined> {
     let markdown: string;
     let data: string | undefined;
     try {

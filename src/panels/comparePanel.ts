@@ -42,7 +42,7 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    if (!this.store.catalog) await this.store.load();
+    await this.store.ready();
     this.adopt(panel);
   }
 

@@ -75,7 +75,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   /** Restores a panel after a window reload, on the entry it showed. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
     const id = typeof state?.entryId === 'string' ? state.entryId : undefined;
-    const item = id ? (this.store.catalog ?? (await this.store.load()))?.get(id) : undefined;
+    const item = id ? (await this.store.ready())?.get(id) : undefined;
     if (!item) {
       this.log.warn(`A restored panel named entry ${JSON.stringify(id)}, which is not in the index; closing it.`);
       panel.dispose();
