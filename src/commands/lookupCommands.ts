@@ -45,11 +45,10 @@ export class LookupCommands {
   async findFigure(entryId?: string): Promise<vscode.WebviewPanel | undefined> {
     const catalog = this.store.catalog;
     if (!catalog) return undefined;
-    const scope = typeof entryId === 'string' ? catalog.entries.filter((e) => e.entry.id === entryId) : catalog.entries;
-    if (typeof entryId === 'string' && scope.length === 0) {
-      void vscode.window.showErrorMessage(`Open Infra Index: there is no entry "${entryId}".`);
-      return undefined;
-    }
+    // With an id, one entry's figures; resolve() reports an unknown id.
+    const one = typeof entryId === 'string' ? await this.entries.resolve(entryId, '') : undefined;
+    if (typeof entryId === 'string' && !one) return undefined;
+    const scope = one ? [one] : catalog.entries;
     const docs = figureRefs(scope).map(figureDoc);
     const toItem = (ref: FigureRef): FigurePickItem => ({ ...figurePickText(ref.entry, ref.figure), ref, alwaysShow: true });
     const pick = vscode.window.createQuickPick<FigurePickItem>();
