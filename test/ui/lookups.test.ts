@@ -4,16 +4,6 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openWorkbench, waitUntil, type Workbench } from './workbench';
 
-async function activeTabIs(wb: Workbench, name: string): Promise<void> {
-  await waitUntil(`the ${name} tab in front`, async () => (await wb.activeTab.innerText().catch(() => '')).trim() === name);
-}
-
-async function typeInQuickPick(wb: Workbench, text: string): Promise<void> {
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-}
-
 describe('palette lookups and the comparison', () => {
   let wb: Workbench;
   before(async () => {
@@ -24,17 +14,17 @@ describe('palette lookups and the comparison', () => {
 
   test('Find Entry: "GraySort" then Enter opens 3FS', { timeout: 60_000 }, async () => {
     await wb.runCommand('Infra Index: Find Entry…');
-    await typeInQuickPick(wb, 'GraySort');
+    await wb.typeInQuickInput('GraySort');
     const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
     await waitUntil('3FS as the first match', async () => (await first.innerText().catch(() => '')).includes('3FS'));
     await wb.page.keyboard.press('Enter');
-    await activeTabIs(wb, '3FS');
+    await wb.waitForActiveTab('3FS');
     await waitUntil('the 3FS page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === '3FS');
   });
 
   test('Find Figure: "TFLOPS", choose a figure, and its card is highlighted', { timeout: 60_000 }, async () => {
     await wb.runCommand('Infra Index: Find Figure…');
-    await typeInQuickPick(wb, 'TFLOPS');
+    await wb.typeInQuickInput('TFLOPS');
     const rows = wb.page.locator('.quick-input-list .monaco-list-row');
     // The list is re-ranked as the text changes: wait until it has settled, then pick its first row.
     let settled = '';
@@ -48,7 +38,7 @@ describe('palette lookups and the comparison', () => {
     const label = (await first.locator('.label-name').first().innerText()).trim();
     const entry = (await first.locator('.label-description').first().innerText()).trim();
     await first.click();
-    await activeTabIs(wb, entry);
+    await wb.waitForActiveTab(entry);
     const card = wb.webviewFrame().locator('article.card.highlight');
     await waitUntil('a highlighted card', async () => (await card.count()) === 1);
     const number = /([\d.]+\+?)/.exec(label)?.[1] ?? '';
@@ -57,7 +47,7 @@ describe('palette lookups and the comparison', () => {
 
   test('Compare Figures: bars are labelled, and a click opens the entry', { timeout: 60_000 }, async () => {
     await wb.runCommand('Infra Index: Compare Figures');
-    await activeTabIs(wb, 'Compare Figures');
+    await wb.waitForActiveTab('Compare Figures');
     const frame = wb.webviewFrame();
     const bars = frame.locator('svg g.bar');
     await waitUntil('bars drawn', async () => (await bars.count()) > 5);
@@ -67,7 +57,7 @@ describe('palette lookups and the comparison', () => {
     await wb.screenshot('compare-dark');
     const deepgemm = bars.filter({ has: frame.locator('text', { hasText: 'DeepGEMM' }) }).first();
     await deepgemm.click();
-    await activeTabIs(wb, 'DeepGEMM');
+    await wb.waitForActiveTab('DeepGEMM');
     await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
   });
 
@@ -75,7 +65,7 @@ describe('palette lookups and the comparison', () => {
     t.after(() => wb.screenshot('filter-tree-end').then(() => undefined));
     await wb.openView();
     await wb.runCommand('Infra Index: Filter Tree…');
-    await typeInQuickPick(wb, 'FP8');
+    await wb.typeInQuickInput('FP8');
     await wb.page.keyboard.press('Enter');
     const message = wb.page.locator('.part.sidebar .message', { hasText: 'Filtered by "FP8"' });
     await waitUntil('the filter message', async () => (await message.count()) > 0);

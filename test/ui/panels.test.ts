@@ -17,7 +17,7 @@ async function openFromTree(wb: Workbench, name: string): Promise<string> {
   await wb.openView();
   await wb.expandAll();
   await wb.row(name).click();
-  await waitUntil(`the ${name} tab in front`, async () => (await wb.activeTab.innerText()).trim() === name);
+  await wb.waitForActiveTab(name);
   const body = wb.webviewFrame().locator('body');
   let text = '';
   await waitUntil(`the ${name} page`, async () => {
@@ -55,7 +55,7 @@ describe('entry panels in a light theme', () => {
   test('a related-entry chip opens that entry', { timeout: 60_000 }, async () => {
     await openFromTree(wb, '3FS');
     await wb.webviewFrame().locator('#related button.chip', { hasText: 'smallpond' }).click();
-    await waitUntil('the smallpond tab in front', async () => (await wb.activeTab.innerText()).trim() === 'smallpond');
+    await wb.waitForActiveTab('smallpond');
     await waitUntil('the smallpond page', async () => (await wb.webviewFrame().locator('h1').innerText()).trim() === 'smallpond');
   });
 
@@ -74,7 +74,7 @@ describe('entry panels in a light theme', () => {
     // As a user reloads: the command lets the workbench save its state first (a bare page reload may not).
     await wb.reloadWindow();
     await waitUntil('the workbench again', async () => (await wb.page.locator('.monaco-workbench').count()) > 0, 60_000);
-    await waitUntil('the DeepGEMM tab in front', async () => (await wb.activeTab.innerText().catch(() => '')).trim() === 'DeepGEMM', 60_000);
+    await wb.waitForActiveTab('DeepGEMM', 60_000);
     await waitUntil(
       'the restored DeepGEMM page',
       async () => (await wb.webviewFrame().locator('h1').innerText({ timeout: 2_000 }).catch(() => '')).trim() === 'DeepGEMM',

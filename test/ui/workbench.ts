@@ -181,6 +181,22 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .tabs-container .tab.active');
   }
 
+  /** Waits until the active editor tab is `name` (the tab model updates asynchronously). */
+  async waitForActiveTab(name: string, timeoutMs = 30_000): Promise<void> {
+    await waitUntil(`the ${name} tab in front`, async () => (await this.activeTab.innerText().catch(() => '')).trim() === name, timeoutMs);
+  }
+
+  /** The input of the quick pick or input box on screen. */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget input');
+  }
+
+  /** Types into the quick pick or input box on screen, once it shows. */
+  async typeInQuickInput(text: string): Promise<void> {
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.fill(text);
+  }
+
   /** The document of the visible webview in the editor area: two iframes down. */
   webviewFrame(): FrameLocator {
     // Hidden panels keep their iframes in the DOM; only the visible one is the page in front.
@@ -189,7 +205,7 @@ export class Workbench {
 
   /** Picks a color theme with "Preferences: Color Theme", as a user would ("Dark Modern", "Light Modern"…). */
   async setColorTheme(label: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInput;
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     // Themes register with the extensions: wait for ours, then retry the picker a few
     // times, as it can open before the theme list is ready on a busy machine.
@@ -230,7 +246,7 @@ export class Workbench {
   /** Runs a command from the command palette (F1), as a user types it. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInput;
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     // Click the row whose label is the title itself, not one that merely contains it.
