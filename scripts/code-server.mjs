@@ -2,7 +2,7 @@
 // workbench (code-server, installed by install-test-vscode.mjs) driven by
 // Debian's Chromium through playwright-core. Used by the integration-test
 // launcher, the UI tests (test/ui/workbench.ts) and `npm start`.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -225,9 +225,10 @@ kill -KILL 0`;
  * @param {Record<string, unknown>} [options.settings] user settings added to the defaults
  * @param {string} [options.dataDir] persistent directory for home/user/extensions (default: a temp dir removed on stop)
  * @param {boolean} [options.inheritOutput] send the server's output to this process's stderr instead of a log file
- * @returns {Promise<{port: number, origin: string, dataDir: string, logFile: string | undefined, pid: number, logTail: (lines?: number) => string, exited: Promise<number | string | null>, stop: () => Promise<void>}>}
+ * @param {string[]} [options.install] .vsix files to install first, as a user would (`code-server --install-extension`)
+ * @returns {Promise<{port: number, origin: string, dataDir: string, extensionsDir: string, logFile: string | undefined, pid: number, logTail: (lines?: number) => string, exited: Promise<number | string | null>, stop: () => Promise<void>}>}
  */
-export async function startCodeServer({ bin, port, settings = {}, dataDir, inheritOutput = false } = {}) {
+export async function startCodeServer({ bin, port, settings = {}, dataDir, inheritOutput = false, install = [] } = {}) {
   if (!bin || !existsSync(bin)) throw new Error(`code-server not found at ${bin}; run node scripts/install-test-vscode.mjs`);
   const temp = dataDir ? undefined : makeTempDir('oii-code-server-');
   const root = dataDir ?? temp.dir;
@@ -253,6 +254,21 @@ export async function startCodeServer({ bin, port, settings = {}, dataDir, inher
     writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings }, null, 2) + '\n');
   }
 
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache') };
+  // Variables that would make the server think it runs inside another VS Code.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
+  }
+  for (const vsix of install) {
+    await new Promise((resolve, reject) => {
+      const dirs = ['--user-data-dir', userDir, '--extensions-dir', extensionsDir];
+      execFile(bin, ['--install-extension', vsix, ...dirs], { env, timeout: 120_000 }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${stdout}${stderr}`, { cause: err }));
+        else resolve();
+      });
+    });
+  }
+
   const serverPort = port ?? (await freePort());
   const logFile = inheritOutput ? undefined : join(root, 'code-server.log');
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
@@ -267,11 +283,6 @@ export async function startCodeServer({ bin, port, settings = {}, dataDir, inher
     '--user-data-dir', userDir,
     '--extensions-dir', extensionsDir,
   ];
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache') };
-  // Variables that would make the server think it runs inside another VS Code.
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
-  }
   const server = spawn('/bin/sh', ['-c', WATCHDOG, 'code-server-watchdog', String(process.pid), bin, ...args], {
     detached: true,
     stdio: ['ignore', out, out],
@@ -313,18 +324,19 @@ export async function startCodeServer({ bin, port, settings = {}, dataDir, inher
     await stop();
     throw new Error(`${err.message}${tail ? `\n--- code-server log ---\n${tail}` : ''}`, { cause: err });
   }
-  return { port: serverPort, origin: `http://${HOST}:${serverPort}`, dataDir: root, logFile, pid, logTail, exited, stop };
+  return { port: serverPort, origin: `http://${HOST}:${serverPort}`, dataDir: root, extensionsDir, logFile, pid, logTail, exited, stop };
 }
 
 /**
- * The workbench URL that opens `folder` with the extension at
- * `extensionDevelopmentPath` loaded (and, if given, runs the tests module at
- * `extensionTestsPath`): the `payload` mechanism VS Code's browser tests use,
- * since code-server rejects those command-line flags.
+ * The workbench URL that opens `folder`, with the extension at
+ * `extensionDevelopmentPath` loaded if one is given (and, if given, runs the
+ * tests module at `extensionTestsPath`): the `payload` mechanism VS Code's
+ * browser tests use, since code-server rejects those command-line flags.
  */
 export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (path) => `vscode-remote://${HOST}:${port}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  const payload = [];
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   const query = new URLSearchParams();

@@ -26,6 +26,9 @@ export interface InfraIndexApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<InfraIndexApi> {
   const log = vscode.window.createOutputChannel('Open Infra Index', { log: true });
+  // One bundle serves both hosts; saying which one runs helps with reports (and the web test reads it).
+  const host = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' ? 'web worker' : 'Node';
+  log.info(`Open Infra Index ${String(context.extension.packageJSON.version)} running in the ${host} extension host.`);
   const actions: ActionsRef = { current: vscodeActions };
   const settings = new Settings(log);
   const store = new IndexStore(vscode.Uri.joinPath(context.extensionUri, 'media'), log);

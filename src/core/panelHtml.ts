@@ -19,6 +19,8 @@ export interface PageOptions {
   readonly related?: readonly CatalogEntry[];
   /** The figure to scroll to and highlight, by its position in the entry's figures. */
   readonly highlightFigure?: number;
+  /** Offer Clone… (false where Git is not available, as in vscode.dev). */
+  readonly canClone?: boolean;
 }
 
 /** "Day 1 · Open-Source Week (February 2025)" */
@@ -32,7 +34,7 @@ function fact(label: string, value: string | undefined): string {
   return value ? `<div class="fact"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>` : '';
 }
 
-function header(item: CatalogEntry): string {
+function header(item: CatalogEntry, canClone: boolean): string {
   const { entry, data } = item;
   const facts = [
     fact('When', entryPlace(item)),
@@ -46,16 +48,16 @@ function header(item: CatalogEntry): string {
 <h1 id="entry-name">${escapeHtml(entry.name)}</h1>
 ${tagline ? `<p class="tagline">${escapeHtml(tagline)}</p>` : ''}
 <dl class="facts">${facts}</dl>
-${actions(item)}
+${actions(item, canClone)}
 </header>`;
 }
 
-function actions(item: CatalogEntry): string {
+function actions(item: CatalogEntry, canClone: boolean): string {
   const repo = safeHttpUrl(item.entry.repo);
   const link = entryLink(item);
   const buttons = [
     repo && button('openRepository', 'Open Repository', `Open the ${item.entry.name} repository in the browser`, 'primary'),
-    repo && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
+    repo && canClone && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
     link && button('copyLink', 'Copy Link', `Copy the link to ${item.entry.name}`),
   ].filter(Boolean);
   return buttons.length ? `<div class="actions" role="toolbar" aria-label="Entry actions">${buttons.join('')}</div>` : '';
@@ -210,7 +212,7 @@ export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options:
     title: item.entry.name,
     bodyAttributes: { 'data-entry-id': item.entry.id, 'data-highlight': options.highlightFigure },
     body: `<main aria-labelledby="entry-name">
-${header(item)}
+${header(item, options.canClone ?? false)}
 ${summary(item)}
 ${figures(item, options.highlightFigure)}
 ${features(item)}

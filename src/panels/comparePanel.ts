@@ -5,7 +5,7 @@ import { renderComparePage } from '../core/compareHtml';
 import { safeHttpUrl } from '../core/html';
 import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
 import type { IndexStore } from '../indexStore';
-import { mediaUri, pageAssets, webviewOptions } from './webviewAssets';
+import { pageAssets, tabIcon, webviewOptions } from './webviewAssets';
 
 export const COMPARE_VIEW_TYPE = 'infraIndex.compare';
 
@@ -64,7 +64,7 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
 
   private adopt(panel: vscode.WebviewPanel): void {
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(mediaUri(this.extensionUri), 'infra-index.svg');
+    panel.iconPath = tabIcon(this.extensionUri, 'compare');
     this.panel = panel;
     const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {

@@ -6,7 +6,7 @@ import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
 import { figureCitation, renderEntryPage } from '../core/panelHtml';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
-import { mediaUri, pageAssets, webviewOptions } from './webviewAssets';
+import { pageAssets, tabIcon, webviewOptions } from './webviewAssets';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
 
@@ -120,7 +120,9 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
         if (repo) await this.actions.current.openExternal(repo);
         return;
       case 'cloneRepository':
-        if (repo) await this.actions.current.clone(repo);
+        if (!repo) return;
+        if (this.actions.current.canClone()) await this.actions.current.clone(repo);
+        else void vscode.window.showInformationMessage(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${repo}.`);
         return;
       case 'copyLink': {
         const link = entryLink(item);
@@ -132,7 +134,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   private adopt(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(mediaUri(this.extensionUri), 'infra-index.svg');
+    panel.iconPath = tabIcon(this.extensionUri, 'entry');
     this.panels.set(panel, item.entry.id);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
@@ -155,6 +157,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     panel.webview.html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
       related: catalog ? relatedEntries(catalog, item) : [],
       highlightFigure,
+      canClone: this.actions.current.canClone(),
     });
   }
 

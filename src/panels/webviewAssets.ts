@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PageAssets } from '../core/page';
 
 export function mediaUri(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'media');
+}
+
+/** The panel tab's icon, drawn for light and for dark themes (media/icons/<name>-light.svg, -dark.svg). */
+export function tabIcon(extensionUri: vscode.Uri, name: 'entry' | 'compare'): { light: vscode.Uri; dark: vscode.Uri } {
+  const icon = (theme: string) => vscode.Uri.joinPath(mediaUri(extensionUri), 'icons', `${name}-${theme}.svg`);
+  return { light: icon('light'), dark: icon('dark') };
 }
 
 /** Scripts on, forms off, and nothing loadable but media/. */
@@ -18,6 +23,12 @@ export function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri, st
     cspSource: webview.cspSource,
     styleUris: [asset('base.css'), asset(stylesheet)],
     scriptUri: asset('panel.js'),
-    nonce: randomBytes(16).toString('base64'),
+    nonce: nonce(),
   };
+}
+
+/** 128 random bits from the platform's CSPRNG (Web Crypto: the same in the Node and web-worker hosts). */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -17,6 +17,7 @@ suite('palette commands with id arguments', () => {
       openExternal: async (url) => calls.push(`open ${url}`),
       copy: async (text) => calls.push(`copy ${text}`),
       clone: async (url) => calls.push(`clone ${url}`),
+      canClone: () => true,
     };
   });
   suiteTeardown(async () => {

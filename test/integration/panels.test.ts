@@ -117,6 +117,7 @@ suite('entry panel behaviour', () => {
 
 suite('entry panel messages', () => {
   let calls: string[] = [];
+  let canClone = true;
   const recorder: Actions = {
     openExternal: async (url) => calls.push(`open ${url}`),
     copy: async (text) => {
@@ -124,6 +125,7 @@ suite('entry panel messages', () => {
       await vscode.env.clipboard.writeText(text);
     },
     clone: async (url) => calls.push(`clone ${url}`),
+    canClone: () => canClone,
   };
   let saved: Actions;
 
@@ -135,7 +137,10 @@ suite('entry panel messages', () => {
   suiteTeardown(async () => {
     (await api()).actions.current = saved;
   });
-  setup(() => (calls = []));
+  setup(() => {
+    calls = [];
+    canClone = true;
+  });
   teardown(closeAllEditors);
 
   async function open(id: string): Promise<vscode.WebviewPanel> {
@@ -166,6 +171,16 @@ suite('entry panel messages', () => {
       'copy https://github.com/deepseek-ai/3FS',
     ]);
     assert.equal(await vscode.env.clipboard.readText(), 'https://github.com/deepseek-ai/3FS');
+  });
+
+  test('where Git cannot clone (vscode.dev), the page offers no Clone and a stale request clones nothing', async () => {
+    canClone = false;
+    const { panels } = await api();
+    const panel = await open('deepep');
+    assert.doesNotMatch(panel.webview.html, /data-action="cloneRepository"/);
+    assert.match(panel.webview.html, /data-action="openRepository"/);
+    await panels.receive(panel, { type: 'cloneRepository' });
+    assert.deepEqual(calls, []);
   });
 
   test('copying a figure puts one line with its source on the clipboard', async () => {

@@ -13,20 +13,6 @@ import { openWorkbench, repoRoot, waitUntil, type Workbench } from './workbench'
 const media = (name: string) => readFileSync(join(repoRoot, 'media', name), 'utf8');
 const catalog = catalogFromSources(media('open-infra-index.md'), media('entries.json'), parseIndex);
 
-async function openFromTree(wb: Workbench, name: string): Promise<string> {
-  await wb.openView();
-  await wb.expandAll();
-  await wb.row(name).click();
-  await wb.waitForActiveTab(name);
-  const body = wb.webviewFrame().locator('body');
-  let text = '';
-  await waitUntil(`the ${name} page`, async () => {
-    text = await body.innerText({ timeout: 2_000 }).catch(() => '');
-    return text.includes(name);
-  });
-  return text;
-}
-
 describe('entry panels in a light theme', () => {
   let wb: Workbench;
   before(async () => {
@@ -37,7 +23,7 @@ describe('entry panels in a light theme', () => {
 
   for (const item of catalog.entries) {
     test(`${item.entry.name}: its page shows every figure and link`, { timeout: 60_000 }, async () => {
-      const text = (await openFromTree(wb, item.entry.name)).replace(/\s+/g, ' ');
+      const text = (await wb.openEntryFromTree(item.entry.name)).replace(/\s+/g, ' ');
       for (const f of item.figures) {
         const shown = `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;
         assert.ok(text.includes(shown), `${item.entry.id}: ${shown}`);
@@ -53,19 +39,19 @@ describe('entry panels in a light theme', () => {
   }
 
   test('a related-entry chip opens that entry', { timeout: 60_000 }, async () => {
-    await openFromTree(wb, '3FS');
+    await wb.openEntryFromTree('3FS');
     await wb.webviewFrame().locator('#related button.chip', { hasText: 'smallpond' }).click();
     await wb.waitForActiveTab('smallpond');
     await waitUntil('the smallpond page', async () => (await wb.webviewFrame().locator('h1').innerText()).trim() === 'smallpond');
   });
 
   test('light theme screenshot', { timeout: 60_000 }, async () => {
-    await openFromTree(wb, 'FlashMLA');
+    await wb.openEntryFromTree('FlashMLA');
     await wb.screenshot('panel-flashmla-light');
   });
 
   test('after Reload Window the panel comes back on the same entry, scrolled where it was', { timeout: 120_000 }, async () => {
-    await openFromTree(wb, 'DeepGEMM');
+    await wb.openEntryFromTree('DeepGEMM');
     // Scroll down to the links, then give the page time to save its state.
     await wb.webviewFrame().locator('#links').scrollIntoViewIfNeeded();
     const scrolled = await wb.webviewFrame().locator('body').evaluate(() => window.scrollY);
@@ -99,7 +85,7 @@ describe('entry panels in a dark theme', () => {
   after(async () => wb?.close());
 
   test('dark theme screenshot of a panel', { timeout: 60_000 }, async () => {
-    await openFromTree(wb, '3FS');
+    await wb.openEntryFromTree('3FS');
     const background = await wb.webviewFrame().locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
     const [r, g, bl] = (background.match(/\d+/g) ?? []).map(Number);
     assert.ok(r + g + bl < 3 * 100, `the page follows the dark theme (${background})`);

@@ -3,21 +3,22 @@
 // through playwright as a person would. The server and browser plumbing lives
 // in scripts/code-server.mjs (shared with the integration tests and
 // `npm start`), loaded here with import() since it is an ES module.
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 
 interface CodeServer {
   port: number;
+  extensionsDir: string;
   origin: string;
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
 
 interface CodeServerHelpers {
-  startCodeServer(options: { bin: string; settings?: Record<string, unknown> }): Promise<CodeServer>;
-  workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath: string; extensionTestsPath?: string }): string;
+  startCodeServer(options: { bin: string; settings?: Record<string, unknown>; install?: string[] }): Promise<CodeServer>;
+  workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
   launchChromium(options: { headless?: boolean; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
   waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
   makeTempDir(prefix?: string): { dir: string; remove(): void };
@@ -34,6 +35,11 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder to open; an empty temporary folder by default. */
   folder?: string;
+  /**
+   * A packaged .vsix to install into the fresh profile and use, as a user would,
+   * instead of loading the extension from this checkout.
+   */
+  vsix?: string;
 }
 
 /** The repository root: the folder above this file (source or compiled) that holds scripts/code-server.mjs. */
@@ -89,12 +95,13 @@ export class Workbench {
     const helpers = await importScript<CodeServerHelpers>('code-server.mjs');
     const { ensureTestVSCode } = await importScript<Installer>('install-test-vscode.mjs');
     const bin = await ensureTestVSCode();
-    const server = await helpers.startCodeServer({ bin, settings: options.settings });
+    const install = options.vsix ? [options.vsix] : [];
+    const server = await helpers.startCodeServer({ bin, settings: options.settings, install });
     let browser: Awaited<ReturnType<CodeServerHelpers['launchChromium']>> | undefined;
     try {
       browser = await helpers.launchChromium({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const folder = options.folder ?? helpers.makeTempDir('oii-ui-workspace-').dir;
-      const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: repoRoot });
+      const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: options.vsix ? undefined : repoRoot });
       await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
       await helpers.waitForWorkbench(browser.page);
       return new Workbench(browser.page, browser.context, server, url, browser.close);
@@ -176,6 +183,35 @@ export class Workbench {
     }
   }
 
+  /** Opens an entry from the tree, as a user clicks it; resolves to its page's text. */
+  async openEntryFromTree(name: string): Promise<string> {
+    await this.openView();
+    await this.expandAll();
+    await this.row(name).click();
+    await this.waitForActiveTab(name);
+    const body = this.webviewFrame().locator('body');
+    let text = '';
+    await waitUntil(`the ${name} page`, async () => {
+      text = await body.innerText({ timeout: 2_000 }).catch(() => '');
+      return text.includes(name);
+    });
+    return text;
+  }
+
+  /** Shows an output channel through "Output: Show Output Channels..." and resolves to its text once it contains `expected`. */
+  async outputChannelText(channel: string, expected: string | RegExp): Promise<string> {
+    await this.runCommand('Output: Show Output Channels...');
+    await this.typeInQuickInput(channel);
+    await this.page.keyboard.press('Enter');
+    const lines = this.page.locator('.part.panel .monaco-editor .view-lines');
+    let text = '';
+    await waitUntil(`the ${channel} output to show ${expected}`, async () => {
+      text = (await lines.first().innerText({ timeout: 2_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+      return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+    });
+    return text;
+  }
+
   /** The active tab of the active editor group (each group has an active tab). */
   get activeTab(): Locator {
     return this.page.locator('.editor-group-container.active .tabs-container .tab.active');
@@ -245,17 +281,30 @@ export class Workbench {
 
   /** Runs a command from the command palette (F1), as a user types it. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.quickInput;
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
     // Click the row whose label is the title itself, not one that merely contains it.
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
       .first();
-    await row.click();
+    // A webview that is still loading can take focus and close the palette: then try again.
+    for (let attempt = 1; ; attempt++) {
+      // Keys pressed while a webview has focus go to its frame: take focus back to the workbench first.
+      await this.page.evaluate(() => {
+        if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+      });
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await row.click({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     // The command may open a quick input of its own in the same widget: wait until the
     // palette's ">" text is gone, so that what is typed next goes to the new one.
     await waitUntil(`the palette to hand over after "${title}"`, async () => {
@@ -264,12 +313,22 @@ export class Workbench {
     });
   }
 
-  /** Saves a screenshot of the page as test-results/screenshots/<name>.png; returns its path. */
-  async screenshot(name: string): Promise<string> {
-    const dir = join(repoRoot, 'test-results', 'screenshots');
+  /**
+   * Saves a screenshot of the page as <name>.png in test-results/screenshots/<suite>/
+   * (SCREENSHOTS_DIR, set by scripts/run-ui.mjs); returns its path. One the README
+   * shows (`readme`) is also written to docs/images/ by `npm run screenshots`.
+   */
+  async screenshot(name: string, options: { readme?: boolean } = {}): Promise<string> {
+    const dir = process.env.SCREENSHOTS_DIR ?? join(repoRoot, 'test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    const file = `${name.replace(/[^\w.-]+/g, '-')}.png`;
+    const path = join(dir, file);
     await this.page.screenshot({ path });
+    const readmeDir = process.env.README_SCREENSHOTS_DIR;
+    if (options.readme && readmeDir) {
+      mkdirSync(readmeDir, { recursive: true });
+      copyFileSync(path, join(readmeDir, file));
+    }
     return path;
   }
 

@@ -65,10 +65,16 @@ describe('entry pages', () => {
   });
 
   test('actions are offered only where there is a repository', () => {
-    assert.match(renderEntryPage(catalog.get('deepep')!, assets), /data-action="cloneRepository"/);
-    const paper = renderEntryPage(catalog.get('fire-flyer-ai-hpc')!, assets);
+    assert.match(renderEntryPage(catalog.get('deepep')!, assets, { canClone: true }), /data-action="cloneRepository"/);
+    const paper = renderEntryPage(catalog.get('fire-flyer-ai-hpc')!, assets, { canClone: true });
     assert.doesNotMatch(paper, /data-action="cloneRepository"/);
     assert.match(paper, /data-action="copyLink"/);
+  });
+
+  test('clone is offered only where Git can clone (not in vscode.dev)', () => {
+    const page = renderEntryPage(catalog.get('deepep')!, assets, { canClone: false });
+    assert.doesNotMatch(page, /data-action="cloneRepository"/);
+    assert.match(page, /data-action="openRepository"/);
   });
 
   test('a figure copies as one line with its source', () => {

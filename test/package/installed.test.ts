@@ -1,0 +1,100 @@
+// The extension as a user gets it. `npm run package` has built the .vsix; each
+// suite installs it into a fresh VS Code profile (code-server --install-extension),
+// opens the workbench with no extension-development path, and drives tree,
+// panel and palette: once in VS Code's Node extension host, once in its
+// web-worker host (the one vscode.dev and github.dev run). A package that lacks
+// a media file, or needs a devDependency at run time, fails here.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openWorkbench, repoRoot, waitUntil, type Workbench } from '../ui/workbench';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; publisher: string };
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .sort();
+}
+
+const HOSTS = [
+  { host: 'Node', settings: {}, theme: 'Dark Modern', canClone: true },
+  // remote.extensionKind is the user's own way to move an extension to another host.
+  { host: 'web worker', settings: { 'remote.extensionKind': { [extensionId]: ['web'] } }, theme: 'Light Modern', canClone: false },
+] as const;
+
+for (const { host, settings, theme, canClone } of HOSTS) {
+  describe(`the installed .vsix in the ${host} extension host`, () => {
+    let wb: Workbench;
+    before(async () => {
+      assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+      wb = await openWorkbench({ vsix, settings });
+      await wb.setColorTheme(theme);
+    });
+    after(async () => wb?.close());
+
+    if (host === 'Node') {
+      test('the package installs the bundle, its notices and media/, and nothing from the checkout besides', () => {
+        const folder = readdirSync(wb.server.extensionsDir).find((d) => d.startsWith(`${extensionId}-`));
+        assert.ok(folder, `${extensionId} is installed in ${wb.server.extensionsDir}`);
+        const files = filesUnder(join(wb.server.extensionsDir, folder)).filter((f) => f !== '.vsixmanifest');
+        const media = filesUnder(join(repoRoot, 'media')).map((f) => `media/${f}`);
+        // vsce names the README and CHANGELOG in lower case, and LICENSE as LICENSE.txt.
+        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'package.json', 'readme.md', ...media];
+        assert.deepEqual(files, expected.sort(), 'installed files');
+        const notices = readFileSync(join(wb.server.extensionsDir, folder, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
+        assert.match(notices, /^marked \d+\.\d+\.\d+ \(MIT\)$/m, 'marked is named with its licence');
+        assert.match(notices, /Permission is hereby granted/, "marked's MIT notice is reproduced");
+        assert.match(notices, /CC0/, 'the index source is credited');
+      });
+    }
+
+    test(`its log says it runs in the ${host} extension host`, { timeout: 90_000 }, async () => {
+      await wb.openView();
+      await wb.waitForRows(1, 60_000);
+      const text = await wb.outputChannelText('Open Infra Index', /running in the .* extension host/);
+      assert.match(text, new RegExp(`Open Infra Index ${manifest.version.replace(/\./g, '\\.')} running in the ${host} extension host`));
+      assert.match(text, /Loaded 10 entries/);
+    });
+
+    test('the tree lists the entries, and a row opens its styled, scripted panel', { timeout: 90_000 }, async () => {
+      await wb.openView();
+      await wb.waitForRows(1, 60_000);
+      await wb.expandAll();
+      const labels = await wb.treeLabels();
+      for (const name of ['FlashMLA', 'DeepEP', 'DeepGEMM', 'DualPipe', 'EPLB', 'profile-data', '3FS', 'smallpond', 'Fire-Flyer AI-HPC']) {
+        assert.ok(labels.includes(name), `${name} in the tree: ${labels.join(', ')}`);
+      }
+      const text = await wb.openEntryFromTree('3FS');
+      assert.match(text, /6\.6\s*TiB\/s/, 'figures from entries.json and the index');
+      const frame = wb.webviewFrame();
+      // panel.css arrived: the figure cards are laid out as cards.
+      const radius = await frame.locator('article.card').first().evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+      assert.equal(radius, '4px', 'panel.css styles the cards');
+      assert.equal(await frame.locator('[data-action="cloneRepository"]').count(), canClone ? 1 : 0, `Clone is ${canClone ? '' : 'not '}offered`);
+      await wb.screenshot(`installed-${host.replace(' ', '-')}-3fs`, { readme: true });
+      // panel.js arrived: a related chip posts its message and the extension opens that entry.
+      await frame.locator('#related button.chip', { hasText: 'smallpond' }).click();
+      await wb.waitForActiveTab('smallpond');
+      await waitUntil('the smallpond page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === 'smallpond');
+    });
+
+    test('the palette finds an entry and compares figures', { timeout: 90_000 }, async () => {
+      await wb.runCommand('Infra Index: Find Entry…');
+      await wb.typeInQuickInput('GraySort');
+      const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
+      await waitUntil('3FS as the first match', async () => (await first.innerText().catch(() => '')).includes('3FS'));
+      await wb.page.keyboard.press('Enter');
+      await wb.waitForActiveTab('3FS');
+      await wb.runCommand('Infra Index: Compare Figures');
+      await wb.waitForActiveTab('Compare Figures');
+      const bars = wb.webviewFrame().locator('svg g.bar');
+      await waitUntil('bars drawn', async () => (await bars.count()) > 5);
+      await wb.screenshot(`installed-${host.replace(' ', '-')}-compare`, { readme: true });
+    });
+  });
+}
