@@ -75,14 +75,24 @@ compare(
 );
 compare('compare chart data', time(() => compareGroups(catalog)), time(() => catalog.entries.flatMap((e) => e.figures).filter((f) => f.unit.endsWith('/s'))), 'one pass over figures', 'ms');
 
-// Bundle size (minified with --production) against marked's own minified build.
+// Size. npm run bench packages first, so dist/extension.js is the production bundle that ships.
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bundle = readFileSync(join(root, 'dist/extension.js'));
 const markedMin = readFileSync(join(root, 'node_modules/marked/lib/marked.umd.js'));
 compare('bundle size (gzip)', gzipSync(bundle).length / 1024, gzipSync(markedMin).length / 1024, 'marked.umd.js (gzip)', 'KiB');
-compare('bundle size', statSync(join(root, 'dist/extension.js')).size / 1024, markedMin.length / 1024, 'marked.umd.js', 'KiB');
+compare('bundle size', bundle.length / 1024, markedMin.length / 1024, 'marked.umd.js', 'KiB');
+// The project's own code in the bundle: everything esbuild put there from outside node_modules.
+const meta = JSON.parse(readFileSync(join(root, 'dist/meta.json'), 'utf8'));
+const output = Object.values(meta.outputs).find((o) => o.entryPoint);
+const ownBytes = Object.entries(output.inputs)
+  .filter(([path]) => !path.includes('node_modules/'))
+  .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+compare('bundle: own code, no marked', ownBytes / 1024, markedMin.length / 1024, 'marked.umd.js', 'KiB');
+const vsixBytes = statSync(join(root, `${manifest.name}-${manifest.version}.vsix`)).size;
+compare('.vsix package', vsixBytes / 1024, 100, 'budget of 100 KiB', 'KiB');
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('measure', 26)}${pad('ours', 12)}${pad('baseline', 12)}${pad('ratio', 8)}baseline`);
+console.log(`${pad('measure', 30)}${pad('ours', 12)}${pad('baseline', 12)}${pad('ratio', 8)}baseline`);
 for (const r of rows) {
-  console.log(`${pad(r.what, 26)}${pad(`${r.ours.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.baseline.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.ratio.toFixed(2)}x`, 8)}${r.baselineName}`);
+  console.log(`${pad(r.what, 30)}${pad(`${r.ours.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.baseline.toFixed(3)} ${r.unit}`, 12)}${pad(`${r.ratio.toFixed(2)}x`, 8)}${r.baselineName}`);
 }
