@@ -26,8 +26,4 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: { globals: globals.node },
   },
-  {
-    files: ['media/**/*.js'],
-    languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
-  },
 );

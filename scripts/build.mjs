@@ -1,6 +1,7 @@
 // Builds the extension: dist/extension.js, one bundle for both of VS Code's
-// extension hosts (Node, and the web worker of vscode.dev and github.dev), and
-// dist/ThirdPartyNotices.txt with the licences of the packages bundled into it. With --tests it also transpiles src/ and test/ file by file into out/
+// extension hosts (Node, and the web worker of vscode.dev and github.dev),
+// dist/webview/page.js, the script of its pages, and dist/ThirdPartyNotices.txt
+// with the licences of the packages bundled into the extension. With --tests it also transpiles src/ and test/ file by file into out/
 // for the unit and integration suites.
 // Usage: node scripts/build.mjs [--production] [--tests] [--watch]
 import * as esbuild from 'esbuild';
@@ -35,6 +36,20 @@ const bundle = {
   logLevel: 'warning',
 };
 
+// The pages' script, typed against the same messages as the extension.
+const pageScript = {
+  entryPoints: ['src/webview/pageScript.ts'],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: 'dist/webview/page.js',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
 /** The packages from node_modules that went into the bundle, with their licence texts. */
 function thirdPartyNotices(meta) {
   const packages = new Map();
@@ -64,10 +79,10 @@ ${sections.join('\n\n')}
 }
 
 if (watch) {
-  await (await esbuild.context(bundle)).watch();
+  for (const options of [bundle, pageScript]) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching src/ for changes');
 } else {
-  const { metafile } = await esbuild.build(bundle);
+  const [{ metafile }] = await Promise.all([esbuild.build(bundle), esbuild.build(pageScript)]);
   writeFileSync('dist/ThirdPartyNotices.txt', thirdPartyNotices(metafile));
   // For npm run bench: how much of the bundle is the project's own code.
   writeFileSync('dist/meta.json', JSON.stringify(metafile));

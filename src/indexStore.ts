@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { catalogFromSources, type Catalog } from './core/catalog';
+import { describeError } from './core/describe';
 import { parseIndex } from './core/parseIndex';
+import { Disposable } from './dispose';
+import type { Reporter } from './reporter';
 
 export const INDEX_FILE = 'open-infra-index.md';
 export const DATA_FILE = 'entries.json';
@@ -9,8 +12,8 @@ export const DATA_FILE = 'entries.json';
  * Holds the catalog in use. A load that yields no entries is reported and
  * the last good catalog stays in use.
  */
-export class IndexStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Catalog>();
+export class IndexStore extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<Catalog>());
   readonly onDidChange = this.changed.event;
   private current: Catalog | undefined;
   private loading: Promise<Catalog | undefined> | undefined;
@@ -18,7 +21,10 @@ export class IndexStore implements vscode.Disposable {
   constructor(
     private readonly mediaUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly report: Reporter,
+  ) {
+    super();
+  }
 
   get catalog(): Catalog | undefined {
     return this.current;
@@ -45,11 +51,11 @@ export class IndexStore implements vscode.Disposable {
     try {
       markdown = await this.read(INDEX_FILE);
       data = await this.read(DATA_FILE).catch((err: unknown) => {
-        this.log.warn(`Entry data could not be read: ${String(err)}`);
+        this.log.warn(`Entry data could not be read: ${describeError(err)}`);
         return undefined;
       });
     } catch (err) {
-      return this.reject(`The bundled index could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
     return this.accept(catalogFromSources(markdown, data, parseIndex));
   }
@@ -63,27 +69,21 @@ export class IndexStore implements vscode.Disposable {
     this.current = next;
     this.log.info(`Loaded ${next.entries.length} entries in ${next.index.periods.length} periods.`);
     if (next.problems.length > 0) {
-      void vscode.window
-        .showWarningMessage(`Open Infra Index: the index has ${next.problems.length} problem(s); what could be read is shown.`, 'Show Log')
-        .then((choice) => choice && this.log.show());
+      void this.report
+        .warn(`The index has ${next.problems.length} problem(s); what could be read is shown.`, 'Show Log')
+        .then((choice) => choice && this.report.showLog());
     }
     this.changed.fire(next);
     return next;
   }
 
   private reject(message: string): Catalog | undefined {
-    this.log.error(message);
-    const kept = this.current ? ' The previous index stays in use.' : '';
-    void vscode.window.showErrorMessage(`Open Infra Index: ${message}${kept}`);
+    void this.report.error(`${message}${this.current ? ' The previous index stays in use.' : ''}`);
     return this.current;
   }
 
   private async read(name: string): Promise<string> {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaUri, name));
     return new TextDecoder('utf-8').decode(bytes);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GROUP_BY, SORT_BY, type GroupBy, type SortBy } from './core/arrange';
+import type { Reporter } from './reporter';
 
 export const SECTION = 'infraIndex';
 
@@ -10,7 +11,7 @@ export const SECTION = 'infraIndex';
 export class Settings {
   private readonly warned = new Set<string>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly report: Reporter) {}
 
   reusePanel(): boolean {
     return this.boolean('panel.reuse', false);
@@ -47,8 +48,7 @@ export class Settings {
     if (this.warned.has(id)) return;
     this.warned.add(id);
     const message = `The setting "${SECTION}.${key}" is ${JSON.stringify(value)}, but it should be ${expected}.`;
-    this.log.warn(message);
-    void vscode.window.showWarningMessage(`Open Infra Index: ${message}`, 'Open Settings').then((choice) => {
+    void this.report.warn(message, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
     });
   }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
-import { entryLink, type CatalogEntry } from '../core/catalog';
+import { entryLink, type Catalog, type CatalogEntry } from '../core/catalog';
 import { entryPickText } from '../core/lookups';
 import type { IndexStore } from '../indexStore';
 import type { EntryPanels, ShowOptions } from '../panels/entryPanels';
+import type { Reporter } from '../reporter';
 import type { TreeNode } from '../tree/entriesTreeProvider';
 import { kindIcon } from '../tree/kindIcons';
 
@@ -33,18 +34,23 @@ export class EntryCommands {
     private readonly store: IndexStore,
     private readonly panels: EntryPanels,
     private readonly actions: ActionsRef,
+    private readonly report: Reporter,
   ) {}
+
+  /** The catalog in use; without one, the user is told so (every command that needs it asks here). */
+  catalog(): Catalog | undefined {
+    const catalog = this.store.catalog;
+    if (!catalog) void this.report.error('The index is not loaded; the "Open Infra Index" output says why.');
+    return catalog;
+  }
 
   /** Resolves the argument to an entry, asking with a quick pick when there is none. */
   async resolve(arg: EntryArgument, placeHolder: string, only?: (e: CatalogEntry) => boolean): Promise<CatalogEntry | undefined> {
-    const catalog = this.store.catalog;
-    if (!catalog) {
-      void vscode.window.showErrorMessage('Open Infra Index: the index is not loaded.');
-      return undefined;
-    }
+    const catalog = this.catalog();
+    if (!catalog) return undefined;
     if (typeof arg === 'string') {
       const item = catalog.get(arg);
-      if (!item) void vscode.window.showErrorMessage(`Open Infra Index: there is no entry "${arg}".`);
+      if (!item) void this.report.error(`There is no entry "${arg}" in the index.`);
       return item;
     }
     if (arg && typeof arg === 'object' && arg.type === 'entry') return catalog.get(arg.item.entry.id);
@@ -64,7 +70,7 @@ export class EntryCommands {
   async openRepository(arg?: EntryArgument): Promise<string | undefined> {
     const item = await this.resolve(arg, 'Open the repository of…', (e) => !!e.entry.repo);
     const url = item && entryLink(item);
-    if (item && !url) void vscode.window.showInformationMessage(`${item.entry.name} has no repository or link.`);
+    if (item && !url) void this.report.info(`${item.entry.name} has no repository or link.`);
     if (url) await this.actions.current.openExternal(url);
     return url;
   }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { figurePickText } from '../core/lookups';
 import { figureDoc, figureRefs, search, type FigureRef } from '../core/search';
-import type { IndexStore } from '../indexStore';
 import { COPY_LINK_BUTTON, OPEN_REPO_BUTTON, entryPickItem, type EntryCommands, type EntryPickItem } from './entryCommands';
 
 interface FigurePickItem extends vscode.QuickPickItem {
@@ -10,14 +9,11 @@ interface FigurePickItem extends vscode.QuickPickItem {
 
 /** Find Entry… and Find Figure…: the palette lookups. */
 export class LookupCommands {
-  constructor(
-    private readonly store: IndexStore,
-    private readonly entries: EntryCommands,
-  ) {}
+  constructor(private readonly entries: EntryCommands) {}
 
   /** A quick pick of every entry; Enter opens it, its buttons open or copy its repository. */
   async findEntry(): Promise<vscode.WebviewPanel | undefined> {
-    const catalog = this.store.catalog;
+    const catalog = this.entries.catalog();
     if (!catalog) return undefined;
     const pick = vscode.window.createQuickPick<EntryPickItem>();
     pick.title = 'Find Entry';
@@ -43,7 +39,7 @@ export class LookupCommands {
    * core search as the user types; choosing one opens its entry at that figure.
    */
   async findFigure(entryId?: string): Promise<vscode.WebviewPanel | undefined> {
-    const catalog = this.store.catalog;
+    const catalog = this.entries.catalog();
     if (!catalog) return undefined;
     // With an id, one entry's figures; resolve() reports an unknown id.
     const one = typeof entryId === 'string' ? await this.entries.resolve(entryId, '') : undefined;

@@ -1,6 +1,7 @@
-// Messages from an entry panel's webview (media/panel.js) to the
-// extension. Anything a webview posts is untrusted: parseWebviewMessage
-// accepts only these shapes and drops everything else.
+// The messages between the extension and its pages' script
+// (src/webview/pageScript.ts), typed once for both sides. Anything a webview
+// posts is untrusted: parseWebviewMessage accepts only these shapes and drops
+// everything else.
 
 export interface OpenLinkMessage {
   readonly type: 'openLink';
@@ -20,7 +21,23 @@ export interface EntryActionMessage {
   readonly type: 'openRepository' | 'cloneRepository' | 'copyLink';
 }
 
+/** From a page to the extension. */
 export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage;
+
+/** From the extension to an entry page: scroll to a figure and highlight it, without a new render. */
+export interface HighlightFigureMessage {
+  readonly type: 'highlightFigure';
+  readonly figure: number;
+}
+
+/** From the extension to a page. */
+export type PageMessage = HighlightFigureMessage;
+
+/** What a page keeps across window reloads (the webview's getState/setState). */
+export interface PageState {
+  readonly entryId?: string;
+  readonly scrollY?: number;
+}
 
 const MAX_STRING = 2048;
 

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { compareGroups } from '../core/compare';
 import { renderComparePage } from '../core/compareHtml';
+import { describeValue } from '../core/describe';
 import { safeHttpUrl } from '../core/html';
 import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
+import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
-import { pageAssets, tabIcon, webviewOptions } from './webviewAssets';
+import { adoptPanel, pageAssets } from './webviewAssets';
 
 export const COMPARE_VIEW_TYPE = 'infraIndex.compare';
 
@@ -13,9 +15,8 @@ export const COMPARE_VIEW_TYPE = 'infraIndex.compare';
 export type OpenEntryAt = (id: string, figure: number | undefined) => Thenable<unknown>;
 
 /** The single Compare Figures panel. */
-export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
+export class ComparePanel extends Disposable implements vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -24,7 +25,9 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
     private readonly actions: ActionsRef,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(store.onDidChange(() => this.panel && this.render(this.panel)));
+    super();
+    this._register(store.onDidChange(() => this.panel && this.render(this.panel)));
+    this._register({ dispose: () => this.panel?.dispose() });
   }
 
   get current(): vscode.WebviewPanel | undefined {
@@ -58,17 +61,13 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
       if (url) await this.actions.current.openExternal(url);
       return url ? message : undefined;
     }
-    this.log.warn(`Ignored a message from the comparison: ${JSON.stringify(raw)?.slice(0, 200)}`);
+    this.log.warn(`Ignored a message from the comparison: ${describeValue(raw)}`);
     return undefined;
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
-    panel.webview.options = webviewOptions(this.extensionUri);
-    panel.iconPath = tabIcon(this.extensionUri, 'compare');
     this.panel = panel;
-    const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-    panel.onDidDispose(() => {
-      subscription.dispose();
+    adoptPanel(panel, this.extensionUri, 'compare', (raw) => this.receive(raw), () => {
       if (this.panel === panel) this.panel = undefined;
     });
     this.render(panel);
@@ -77,10 +76,5 @@ export class ComparePanel implements vscode.Disposable, vscode.WebviewPanelSeria
   private render(panel: vscode.WebviewPanel): void {
     const catalog = this.store.catalog;
     if (catalog) panel.webview.html = renderComparePage(compareGroups(catalog), pageAssets(panel.webview, this.extensionUri, 'compare.css'));
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
+import { describeValue } from '../core/describe';
 import { safeHttpUrl } from '../core/html';
-import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
+import { parseWebviewMessage, type PageMessage, type WebviewMessage } from '../core/messages';
 import { figureCitation, renderEntryPage } from '../core/panelHtml';
+import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
+import type { Reporter } from '../reporter';
 import type { Settings } from '../settings';
-import { pageAssets, tabIcon, webviewOptions } from './webviewAssets';
+import { adoptPanel, pageAssets } from './webviewAssets';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
 
-/** What the webview keeps across reloads (vscode.getState in media/panel.js). */
+/** What the page kept across a reload (PageState, as stored by the untrusted page: checked on use). */
 interface PanelState {
   readonly entryId?: unknown;
   readonly scrollY?: unknown;
@@ -26,10 +29,9 @@ export interface ShowOptions {
  * The entry panels: one per entry, revealed when already open, or a single
  * panel that follows the selection when infraIndex.panel.reuse is on.
  */
-export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<PanelState> {
+export class EntryPanels extends Disposable implements vscode.WebviewPanelSerializer<PanelState> {
   private readonly panels = new Map<vscode.WebviewPanel, string>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly activeChanged = new vscode.EventEmitter<string>();
+  private readonly activeChanged = this._register(new vscode.EventEmitter<string>());
   /** Fires with the entry id whenever an entry's panel becomes the active editor. */
   readonly onDidActivateEntry = this.activeChanged.event;
 
@@ -39,8 +41,11 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     private readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly actions: ActionsRef,
+    private readonly report: Reporter,
   ) {
-    this.disposables.push(this.activeChanged, store.onDidChange(() => this.rerenderAll()));
+    super();
+    this._register(store.onDidChange(() => this.rerenderAll()));
+    this._register({ dispose: () => [...this.panels.keys()].forEach((panel) => panel.dispose()) });
   }
 
   /** Ids of the entries whose panels are open, in the order they were opened. */
@@ -57,9 +62,12 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     let panel = this.panelFor(item.entry.id);
     if (!panel && this.settings.reusePanel()) panel = this.panels.keys().next().value;
     if (panel) {
-      if (this.panels.get(panel) !== item.entry.id || options.highlightFigure !== undefined) {
+      if (this.panels.get(panel) !== item.entry.id) {
         this.panels.set(panel, item.entry.id);
         this.render(panel, item, options.highlightFigure);
+      } else if (options.highlightFigure !== undefined) {
+        // The page is already this entry's: it moves to the figure itself, keeping its state.
+        void this.post(panel, { type: 'highlightFigure', figure: options.highlightFigure });
       }
       panel.reveal(undefined, options.preserveFocus);
       return panel;
@@ -90,7 +98,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     const id = this.panels.get(panel);
     const item = id ? this.store.catalog?.get(id) : undefined;
     if (!message || !item) {
-      this.log.warn(`Ignored a message from a panel: ${safeJson(raw)}`);
+      this.log.warn(`Ignored a message from a panel: ${describeValue(raw)}`);
       return undefined;
     }
     await this.handle(item, message);
@@ -103,7 +111,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'openLink': {
         const url = safeHttpUrl(message.url);
         if (url) await this.actions.current.openExternal(url);
-        else this.log.warn(`Refused to open a link that is not http(s): ${safeJson(message.url)}`);
+        else this.log.warn(`Refused to open a link that is not http(s): ${describeValue(message.url)}`);
         return;
       }
       case 'openEntry': {
@@ -122,7 +130,7 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'cloneRepository':
         if (!repo) return;
         if (this.actions.current.canClone()) await this.actions.current.clone(repo);
-        else void vscode.window.showInformationMessage(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${repo}.`);
+        else void this.report.info(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${repo}.`);
         return;
       case 'copyLink': {
         const link = entryLink(item);
@@ -133,22 +141,22 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   private adopt(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
-    panel.webview.options = webviewOptions(this.extensionUri);
-    panel.iconPath = tabIcon(this.extensionUri, 'entry');
     this.panels.set(panel, item.entry.id);
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
-      panel.onDidChangeViewState((e) => {
-        const id = this.panels.get(panel);
-        if (e.webviewPanel.active && id) this.activeChanged.fire(id);
-      }),
-    ];
-    panel.onDidDispose(() => {
+    const viewState = panel.onDidChangeViewState((e) => {
+      const id = this.panels.get(panel);
+      if (e.webviewPanel.active && id) this.activeChanged.fire(id);
+    });
+    adoptPanel(panel, this.extensionUri, 'entry', (raw) => this.receive(panel, raw), () => {
+      viewState.dispose();
       this.panels.delete(panel);
-      vscode.Disposable.from(...subscriptions).dispose();
     });
     this.render(panel, item, highlightFigure);
     if (panel.active) this.activeChanged.fire(item.entry.id);
+  }
+
+  /** Sends a page a message; the page script (src/webview/pageScript.ts) acts on it. */
+  private post(panel: vscode.WebviewPanel, message: PageMessage): Thenable<boolean> {
+    return panel.webview.postMessage(message);
   }
 
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
@@ -166,19 +174,5 @@ export class EntryPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       const item = this.store.catalog?.get(id);
       if (item) this.render(panel, item);
     }
-  }
-
-  dispose(): void {
-    for (const panel of [...this.panels.keys()]) panel.dispose();
-    this.panels.clear();
-    vscode.Disposable.from(...this.disposables).dispose();
-  }
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 200);
-  } catch {
-    return String(value).slice(0, 200);
   }
 }

@@ -1,28 +1,45 @@
 import * as vscode from 'vscode';
 import type { PageAssets } from '../core/page';
 
-export function mediaUri(extensionUri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'media');
+/** Where a page may load from: the styles in media/ and the bundled page script. */
+function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
 }
 
 /** The panel tab's icon, drawn for light and for dark themes (media/icons/<name>-light.svg, -dark.svg). */
-export function tabIcon(extensionUri: vscode.Uri, name: 'entry' | 'compare'): { light: vscode.Uri; dark: vscode.Uri } {
-  const icon = (theme: string) => vscode.Uri.joinPath(mediaUri(extensionUri), 'icons', `${name}-${theme}.svg`);
+function tabIcon(extensionUri: vscode.Uri, name: 'entry' | 'compare'): { light: vscode.Uri; dark: vscode.Uri } {
+  const icon = (theme: string) => vscode.Uri.joinPath(extensionUri, 'media', 'icons', `${name}-${theme}.svg`);
   return { light: icon('light'), dark: icon('dark') };
 }
 
-/** Scripts on, forms off, and nothing loadable but media/. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableForms: false, localResourceRoots: [mediaUri(extensionUri)] };
+/**
+ * Makes a new or restored panel one of ours: scripts on, forms off, nothing
+ * loadable but our own files, our tab icon, and its messages delivered to
+ * `receive` until it closes, when `onClose` runs.
+ */
+export function adoptPanel(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  icon: 'entry' | 'compare',
+  receive: (raw: unknown) => unknown,
+  onClose: () => void,
+): void {
+  panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: resourceRoots(extensionUri) };
+  panel.iconPath = tabIcon(extensionUri, icon);
+  const subscription = panel.webview.onDidReceiveMessage(receive);
+  panel.onDidDispose(() => {
+    subscription.dispose();
+    onClose();
+  });
 }
 
-/** The assets of one render: base.css then the page's stylesheet, panel.js, and a fresh nonce from a CSPRNG. */
+/** The assets of one render: base.css then the page's stylesheet, the page script, and a fresh nonce from a CSPRNG. */
 export function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri, stylesheet: string): PageAssets {
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(mediaUri(extensionUri), name)).toString();
+  const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   return {
     cspSource: webview.cspSource,
-    styleUris: [asset('base.css'), asset(stylesheet)],
-    scriptUri: asset('panel.js'),
+    styleUris: [asset('media', 'base.css'), asset('media', stylesheet)],
+    scriptUri: asset('dist', 'webview', 'page.js'),
     nonce: nonce(),
   };
 }

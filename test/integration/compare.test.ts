@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeWebviewTab, api, closeAllEditors, waitFor } from './api';
+import { activeWebviewTab, api, closeAllEditors, recordActions, waitFor } from './api';
 
 suite('Compare Figures', () => {
+  const { calls } = recordActions();
   teardown(closeAllEditors);
 
   test('opens one comparison panel with a chart and a table per group', async () => {
@@ -31,9 +32,18 @@ suite('Compare Figures', () => {
   test('malformed messages are ignored', async () => {
     const { compare, panels } = await api();
     await vscode.commands.executeCommand('infraIndex.compareFigures');
-    for (const m of [null, { type: 'openEntry', id: 'NOPE' }, { type: 'copyFigure', figure: 1 }, { type: 'openLink', url: 'javascript:x' }]) {
+    for (const m of [null, { type: 'openEntry', id: 'NOPE' }, { type: 'copyFigure', figure: 1 }, { type: 'openLink', url: 'javascript:x' }, { type: 'openLink', url: 'file:///etc/passwd' }]) {
       await compare.receive(m);
     }
     assert.deepEqual(panels.openIds, []);
+    assert.deepEqual(calls, [], 'nothing opened');
+  });
+
+  test('links open through the extension, http(s) only', async () => {
+    const { compare } = await api();
+    await vscode.commands.executeCommand('infraIndex.compareFigures');
+    await compare.receive({ type: 'openLink', url: 'https://github.com/deepseek-ai/DeepGEMM' });
+    await compare.receive({ type: 'openLink', url: 'command:workbench.action.terminal.new' });
+    assert.deepEqual(calls, ['open https://github.com/deepseek-ai/DeepGEMM']);
   });
 });

@@ -4,6 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './api';
+import { startState } from './startState';
 
 function testFiles(dir: string): string[] {
   return fs
@@ -16,6 +18,7 @@ function testFiles(dir: string): string[] {
 export async function run(): Promise<void> {
   const uiKind = vscode.env.uiKind === vscode.UIKind.Web ? 'Web' : 'Desktop';
   console.log(`Running in VS Code ${vscode.version} (${vscode.env.appName}, uiKind ${uiKind})`);
+  startState.extensionActive = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
 
   // mocha 12 is an ES module: a real import() loads it in every extension host,
   // also in desktop VS Code builds whose Node cannot require() ES modules.

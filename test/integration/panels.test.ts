@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Actions } from '../../src/actions';
 import { ENTRY_VIEW_TYPE } from '../../src/panels/entryPanels';
-import { activeWebviewTab, api, closeAllEditors, waitFor } from './api';
+import { activeWebviewTab, api, closeAllEditors, recordActions, waitFor } from './api';
 
 suite('entry panels', () => {
   teardown(closeAllEditors);
@@ -46,7 +45,9 @@ suite('entry panels', () => {
   test('closing a panel forgets it', async () => {
     const { panels } = await api();
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'deepep');
-    panel?.dispose();
+    assert.ok(panel, 'the panel opened');
+    assert.deepEqual(panels.openIds, ['deepep']);
+    panel.dispose();
     assert.deepEqual(panels.openIds, []);
   });
 });
@@ -116,31 +117,8 @@ suite('entry panel behaviour', () => {
 });
 
 suite('entry panel messages', () => {
-  let calls: string[] = [];
-  let canClone = true;
-  const recorder: Actions = {
-    openExternal: async (url) => calls.push(`open ${url}`),
-    copy: async (text) => {
-      calls.push(`copy ${text}`);
-      await vscode.env.clipboard.writeText(text);
-    },
-    clone: async (url) => calls.push(`clone ${url}`),
-    canClone: () => canClone,
-  };
-  let saved: Actions;
-
-  suiteSetup(async () => {
-    const { actions } = await api();
-    saved = actions.current;
-    actions.current = recorder;
-  });
-  suiteTeardown(async () => {
-    (await api()).actions.current = saved;
-  });
-  setup(() => {
-    calls = [];
-    canClone = true;
-  });
+  const recorder = recordActions();
+  const { calls } = recorder;
   teardown(closeAllEditors);
 
   async function open(id: string): Promise<vscode.WebviewPanel> {
@@ -174,13 +152,14 @@ suite('entry panel messages', () => {
   });
 
   test('where Git cannot clone (vscode.dev), the page offers no Clone and a stale request clones nothing', async () => {
-    canClone = false;
+    recorder.canClone = false;
     const { panels } = await api();
     const panel = await open('deepep');
     assert.doesNotMatch(panel.webview.html, /data-action="cloneRepository"/);
     assert.match(panel.webview.html, /data-action="openRepository"/);
     await panels.receive(panel, { type: 'cloneRepository' });
-    assert.deepEqual(calls, []);
+    assert.equal(calls.length, 1);
+    assert.match(calls[0], /^info Cloning needs VS Code's Git extension.*https:\/\/github\.com\/deepseek-ai\/DeepEP/);
   });
 
   test('copying a figure puts one line with its source on the clipboard', async () => {

@@ -44,7 +44,7 @@ for (const { host, settings, theme, canClone } of HOSTS) {
         const files = filesUnder(join(wb.server.extensionsDir, folder)).filter((f) => f !== '.vsixmanifest');
         const media = filesUnder(join(repoRoot, 'media')).map((f) => `media/${f}`);
         // vsce names the README and CHANGELOG in lower case, and LICENSE as LICENSE.txt.
-        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'package.json', 'readme.md', ...media];
+        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'dist/webview/page.js', 'package.json', 'readme.md', ...media];
         assert.deepEqual(files, expected.sort(), 'installed files');
         const notices = readFileSync(join(wb.server.extensionsDir, folder, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
         assert.match(notices, /^marked \d+\.\d+\.\d+ \(MIT\)$/m, 'marked is named with its licence');
@@ -69,7 +69,7 @@ for (const { host, settings, theme, canClone } of HOSTS) {
       assert.equal(radius, '4px', 'panel.css styles the cards');
       assert.equal(await frame.locator('[data-action="cloneRepository"]').count(), canClone ? 1 : 0, `Clone is ${canClone ? '' : 'not '}offered`);
       await wb.screenshot(`installed-${host.replace(' ', '-')}-3fs`, { readme: true });
-      // panel.js arrived: a related chip posts its message and the extension opens that entry.
+      // The page script arrived: a related chip posts its message and the extension opens that entry.
       await frame.locator('#related button.chip', { hasText: 'smallpond' }).click();
       await wb.waitForActiveTab('smallpond');
       await waitUntil('the smallpond page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === 'smallpond');

@@ -1,0 +1,116 @@
+// The one script of the entry and comparison pages, bundled to
+// dist/webview/page.js and loaded under the page's nonce. It posts typed
+// messages to the extension and never opens anything itself; it reads what it
+// needs from data-* attributes, never from inline script.
+import type { PageMessage, PageState, WebviewMessage } from '../core/messages';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): PageState | undefined;
+  setState(state: PageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const entryId = document.body.dataset.entryId;
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function act(button: Element): void {
+  const action = button.getAttribute('data-action');
+  const figure = Number(button.getAttribute('data-figure'));
+  switch (action) {
+    case 'openEntry': {
+      const id = button.getAttribute('data-entry') ?? '';
+      post(button.hasAttribute('data-figure') ? { type: 'openEntry', id, figure } : { type: 'openEntry', id });
+      return;
+    }
+    case 'copyFigure':
+      post({ type: 'copyFigure', figure });
+      return;
+    case 'openRepository':
+    case 'cloneRepository':
+    case 'copyLink':
+      post({ type: action });
+      return;
+  }
+}
+
+// Links open only through the extension, which checks them.
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const link = target?.closest('a[href]');
+  if (link) {
+    event.preventDefault();
+    post({ type: 'openLink', url: link.getAttribute('href') ?? '' });
+    return;
+  }
+  const button = target?.closest('[data-action]');
+  if (button) act(button);
+});
+
+// Elements that act as buttons without being one (the bars of a chart)
+// answer Enter and Space as a button does.
+document.addEventListener('keydown', (event) => {
+  if ((event.key !== 'Enter' && event.key !== ' ') || event.repeat) return;
+  const target = event.target instanceof Element ? event.target : null;
+  const button = target?.closest('[data-action][role="button"]');
+  if (!button) return;
+  event.preventDefault();
+  act(button);
+});
+
+function highlight(index: number): void {
+  document.querySelectorAll('.card.highlight').forEach((c) => c.classList.remove('highlight'));
+  const card = document.getElementById(`figure-${index}`);
+  if (!card) return;
+  card.classList.add('highlight');
+  card.scrollIntoView({ block: 'center' });
+  card.focus({ preventScroll: true });
+}
+
+window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+  // Only the extension posts to this window; still, act on known shapes only.
+  const message = event.data;
+  if (message?.type === 'highlightFigure' && Number.isInteger(message.figure)) highlight(message.figure);
+});
+
+// Remember where the reader was, so a reloaded window comes back there.
+// The workbench lays the webview out (and may resize it) after this script
+// runs, which can reset the scroll position: keep restoring it until the
+// page has settled or the reader scrolls.
+const state = vscode.getState();
+const initial = document.body.dataset.highlight;
+let target = state?.entryId === entryId && typeof state?.scrollY === 'number' ? state.scrollY : 0;
+let restoring = initial === undefined && target > 0;
+const restore = () => {
+  if (restoring && Math.abs(window.scrollY - target) > 1) window.scrollTo(0, target);
+};
+const stopRestoring = () => {
+  restoring = false;
+};
+if (initial !== undefined) {
+  highlight(Number(initial));
+} else if (restoring) {
+  restore();
+  window.addEventListener('load', restore);
+  window.addEventListener('resize', restore);
+  for (const type of ['wheel', 'keydown', 'mousedown', 'touchstart']) window.addEventListener(type, stopRestoring, { once: true });
+  window.setTimeout(stopRestoring, 3000);
+}
+let pending = 0;
+window.addEventListener('scroll', () => {
+  if (restoring) {
+    restore();
+    return;
+  }
+  if (pending) return;
+  pending = window.setTimeout(() => {
+    pending = 0;
+    target = window.scrollY;
+    vscode.setState({ entryId, scrollY: target });
+  }, 150);
+});
+vscode.setState({ entryId, scrollY: target });
