@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
 import { kindName, shortPlace, type CatalogEntry } from '../core/catalog';
 import { figureLabel } from '../core/figures';
+import { COMMAND } from '../commandIds';
+import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import { kindIcon } from './kindIcons';
 
 export type TreeNode =
   | { readonly type: 'group'; readonly group: EntryGroup }
   | { readonly type: 'entry'; readonly item: CatalogEntry; readonly groupId: string };
-
-export const OPEN_ENTRY_COMMAND = 'infraIndex.openEntry';
 
 /** Where the tree gets its arrangement (grouping, sorting, filter) from. */
 export type ArrangementSource = () => ArrangeOptions;
@@ -19,17 +19,17 @@ export type ArrangementSource = () => ArrangeOptions;
  * arrangement is computed once per refresh and its nodes are kept, so that
  * reveal() and getParent() see the same objects getChildren() returned.
  */
-export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class EntriesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   private arranged: { roots: TreeNode[]; children: Map<string, TreeNode[]>; entries: Map<string, TreeNode> } | undefined;
 
   constructor(
     private readonly store: IndexStore,
     private readonly arrangement: ArrangementSource,
   ) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    super();
+    this._register(store.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
@@ -81,11 +81,6 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.type === 'group' ? groupItem(node.group) : entryItem(node.item);
   }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
-  }
 }
 
 function groupItem(group: EntryGroup): vscode.TreeItem {
@@ -110,7 +105,7 @@ function entryItem(e: CatalogEntry): vscode.TreeItem {
   item.tooltip = entryTooltip(e);
   item.iconPath = kindIcon(e.kind);
   item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
-  item.command = { command: OPEN_ENTRY_COMMAND, title: 'Open Entry', arguments: [e.entry.id] };
+  item.command = { command: COMMAND.openEntry, title: 'Open Entry', arguments: [e.entry.id] };
   item.accessibilityInformation = {
     label: `${e.entry.name}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArrangeOptions } from '../core/arrange';
 import { entryDoc, search } from '../core/search';
+import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
 import { EntriesTreeProvider, type TreeNode } from './entriesTreeProvider';
@@ -12,24 +13,22 @@ export const FILTER_STATE_KEY = 'infraIndex.treeFilter';
 export const FILTER_CONTEXT_KEY = 'infraIndex.filterActive';
 
 /** The sidebar view: the tree, its filter, and the message that says a filter is on. */
-export class EntriesView implements vscode.Disposable {
+export class EntriesView extends Disposable {
   readonly provider: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   private query: string;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly store: IndexStore,
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
   ) {
+    super();
     this.query = this.persistedFilter() ?? '';
-    this.provider = new EntriesTreeProvider(store, () => this.arrangement());
-    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      this.provider.onDidChangeTreeData(() => this.showStatus()),
+    this.provider = this._register(new EntriesTreeProvider(store, () => this.arrangement()));
+    this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this._register(this.provider.onDidChangeTreeData(() => this.showStatus()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('infraIndex.tree')) this.provider.refresh();
       }),
@@ -80,9 +79,5 @@ export class EntriesView implements vscode.Disposable {
       shown === 0
         ? `No entries match "${this.query}". Clear the filter to see all ${total}.`
         : `Filtered by "${this.query}": ${shown} of ${total} entries.`;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
