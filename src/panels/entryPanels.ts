@@ -66,8 +66,10 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         this.panels.set(panel, item.entry.id);
         this.render(panel, item, options.highlightFigure);
       } else if (options.highlightFigure !== undefined) {
-        // The page is already this entry's: it moves to the figure itself, keeping its state.
-        void this.post(panel, { type: 'highlightFigure', figure: options.highlightFigure });
+        // A visible page of this entry moves to the figure itself, keeping its state. A hidden
+        // one is rebuilt from its HTML when shown, and a message to it would be lost: render.
+        if (panel.visible) void this.post(panel, { type: 'highlightFigure', figure: options.highlightFigure });
+        else this.render(panel, item, options.highlightFigure);
       }
       panel.reveal(undefined, options.preserveFocus);
       return panel;

@@ -33,7 +33,7 @@ suite('palette commands with id arguments', () => {
     assert.match(panel!.webview.html, /<article class="card highlight" id="figure-1"/);
   });
 
-  test('on an open entry, a figure is highlighted by a message to the page, not a new render', async () => {
+  test('on a visible entry, a figure is highlighted by a message to the page, not a new render', async () => {
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');
     assert.ok(panel);
     const html = panel.webview.html;
@@ -45,6 +45,14 @@ suite('palette commands with id arguments', () => {
     assert.equal(again, panel);
     assert.deepEqual(sent, [{ type: 'highlightFigure', figure: 2 }]);
     assert.equal(panel.webview.html, html, 'the page was not rendered again');
+  });
+
+  test('on an entry hidden behind another tab, a figure is highlighted by a new render', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'eplb');
+    assert.ok(panel && !panel.visible, '3FS is behind EPLB');
+    await vscode.commands.executeCommand('infraIndex.openEntry', '3fs', { highlightFigure: 1 });
+    assert.match(panel.webview.html, /<article class="card highlight" id="figure-1"/);
   });
 
   test('an unknown id is reported, not thrown', async () => {

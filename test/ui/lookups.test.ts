@@ -61,6 +61,21 @@ describe('palette lookups and the comparison', () => {
     await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
   });
 
+  test('Find Figure on the entry in front moves its page to the figure by a message, not a new render', { timeout: 90_000 }, async () => {
+    await wb.runCommand('View: Close All Editors');
+    await wb.openEntryFromTree('DeepGEMM');
+    const page = wb.webviewFrame();
+    // A render that highlights names the figure on <body>: this page must keep the HTML it opened with.
+    assert.equal(await page.locator('body').getAttribute('data-highlight'), null, 'opened without a highlight');
+    await wb.runCommand('Infra Index: Find Figure…');
+    await wb.typeInQuickInput('1550');
+    const row = wb.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'DeepGEMM' }).first();
+    await row.click();
+    await waitUntil('a highlighted DeepGEMM figure', async () => (await page.locator('article.card.highlight').count()) === 1);
+    assert.match(await page.locator('article.card.highlight').innerText(), /1550/);
+    assert.equal(await page.locator('body').getAttribute('data-highlight'), null, 'the page was not rendered again');
+  });
+
   test('Filter Tree: the filter shows, and survives Reload Window', { timeout: 120_000 }, async (t) => {
     t.after(() => wb.screenshot('filter-tree-end').then(() => undefined));
     await wb.openView();
