@@ -2,10 +2,9 @@
 // Everything the tree, panels and lookups show comes from here.
 
 import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
-import { figureLabel } from './figures';
+import { shortFigure, statedLabel } from './figureText';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
 import { safeHttpUrl } from './html';
-import { formatNumber } from './units';
 
 export interface CatalogEntry {
   readonly entry: Entry;
@@ -47,7 +46,7 @@ export function fromDataFigure(f: DataFigure): Figure {
     scale: f.scale,
     conditions: f.conditions,
     status: f.status,
-    text: `${f.metric}: ${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`,
+    text: `${f.metric}: ${statedLabel(f)}`,
     source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
   };
   return Object.fromEntries(Object.entries(figure).filter(([, v]) => v !== undefined)) as unknown as Figure;
@@ -61,11 +60,6 @@ export function kindName(kind: CatalogEntry['kind']): string {
 /** "Day 5", or the period's title for entries outside the week. */
 export function shortPlace(e: CatalogEntry): string {
   return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
-}
-
-/** "3000 GB/s", "1350+ TFLOPS": a figure as it reads in a one-line description. */
-export function shortFigure(f: Pick<Figure, 'value' | 'unit' | 'lowerBound'>): string {
-  return `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;
 }
 
 const HEADLINE_FIGURES = 2;

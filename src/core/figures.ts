@@ -3,7 +3,7 @@
 // or "73.7k/14.8k input/output tokens per second per H800 node".
 
 import type { Figure, Precision } from './model';
-import { canonicalUnit, formatNumber } from './units';
+import { canonicalUnit } from './units';
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKM])?(\+)?`;
 const PRECISION = String.raw`BF16|FP8|FP16|FP32`;
@@ -141,10 +141,4 @@ function clauseFigures(clause: string): Figure[] {
 /** Drops undefined fields so that figures compare and serialise cleanly. */
 function clean(f: Figure): Figure {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as unknown as Figure;
-}
-
-/** "up to 1350+ FP8 TFLOPS": the figure as a short label. */
-export function figureLabel(f: Pick<Figure, 'value' | 'unit' | 'lowerBound' | 'precision'>): string {
-  const value = `${formatNumber(f.value)}${f.lowerBound ? '+' : ''}`;
-  return f.precision && f.unit === 'TFLOPS' ? `${value} ${f.precision} ${f.unit}` : `${value} ${f.unit}`;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
 import { kindName, shortPlace, type CatalogEntry } from '../core/catalog';
-import { figureLabel } from '../core/figures';
+import { statedLabel } from '../core/figureText';
 import type { IndexStore } from '../indexStore';
 import { kindIcon } from './kindIcons';
 
@@ -126,7 +126,7 @@ export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
   for (const f of e.figures.slice(0, 6)) {
     const detail = [f.measure, f.hardware, f.scale].filter(Boolean).join(', ');
-    md.appendMarkdown('- ').appendText(`${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${detail ? ` — ${detail}` : ''}`);
+    md.appendMarkdown('- ').appendText(`${statedLabel(f)}${detail ? ` — ${detail}` : ''}`);
     md.appendMarkdown(f.source?.date ? ` _(${f.source.date})_\n` : '\n');
   }
   if (e.figures.length > 6) md.appendMarkdown(`- _${e.figures.length - 6} more in the panel_\n`);

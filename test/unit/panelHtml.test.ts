@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildCatalog, catalogFromSources, relatedEntries } from '../../src/core/catalog';
 import type { EntryDataFile } from '../../src/core/entryData';
-import { figureLabel } from '../../src/core/figures';
+import { figureLabel } from '../../src/core/figureText';
 import { escapeHtml } from '../../src/core/html';
 import { parseIndex } from '../../src/core/parseIndex';
 import { contentSecurityPolicy, type PageAssets } from '../../src/core/page';
