@@ -1,6 +1,7 @@
 // The catalog: the parsed index joined with the bundled per-entry data.
 // Everything the tree, panels and lookups show comes from here.
 
+import { withoutUndefined } from './defined';
 import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
 import { shortFigure, statedLabel } from './figureText';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
@@ -35,7 +36,7 @@ export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | '
 }
 
 export function fromDataFigure(f: DataFigure): Figure {
-  const figure: Figure = {
+  return withoutUndefined<Figure>({
     value: f.value,
     unit: f.unit,
     lowerBound: f.lowerBound,
@@ -48,8 +49,7 @@ export function fromDataFigure(f: DataFigure): Figure {
     status: f.status,
     text: `${f.metric}: ${statedLabel(f)}`,
     source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
-  };
-  return Object.fromEntries(Object.entries(figure).filter(([, v]) => v !== undefined)) as unknown as Figure;
+  });
 }
 
 /** "kernel-library" → "kernel library" */

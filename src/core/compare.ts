@@ -4,6 +4,7 @@
 // Compare Figures panel renders these groups with compareHtml.ts.
 
 import type { Catalog, CatalogEntry } from './catalog';
+import { withoutUndefined } from './defined';
 import type { Figure, FigureSource, Precision } from './model';
 import { shareOfPeak, type Peak } from './peaks';
 import { convert, unitInfo, type Dimension } from './units';
@@ -216,7 +217,7 @@ export function compareGroups(catalog: Catalog): CompareGroup[] {
       .sort((a, b) => b.bar.normalised - a.bar.normalised || a.order - b.order)
       .map((b) => b.bar);
     if (picked.length === 0) return undefined;
-    return { id, title, dimension, unit: DISPLAY_UNITS[dimension], ...(precision ? { precision } : {}), bars: picked };
+    return withoutUndefined({ id, title, dimension, unit: DISPLAY_UNITS[dimension], precision, bars: picked });
   };
   const groups = [
     group('bandwidth', 'Bandwidth', 'bandwidth', () => true),
