@@ -57,6 +57,11 @@ export function kindName(kind: CatalogEntry['kind']): string {
   return kind.replace(/-/g, ' ');
 }
 
+/** Whether a period's heading or title names papers ("2024 AI Infrastructure Paper (SC24)"). */
+export function isPaperPeriod(heading: string): boolean {
+  return /paper/i.test(heading);
+}
+
 /** "Day 5", or the period's title for entries outside the week. */
 export function shortPlace(e: CatalogEntry): string {
   return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
@@ -114,7 +119,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
         entry,
         period,
         data: d,
-        kind: d?.kind ?? (/paper/i.test(period.heading) ? 'paper' : 'entry'),
+        kind: d?.kind ?? (isPaperPeriod(period.heading) ? 'paper' : 'entry'),
         figures: entryFigures(entry, d, indexSource),
         headline: headline(entry, d),
       });

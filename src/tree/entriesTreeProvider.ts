@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
-import { kindName, shortPlace, type CatalogEntry } from '../core/catalog';
+import { isPaperPeriod, kindName, shortPlace, type CatalogEntry } from '../core/catalog';
 import { statedLabel } from '../core/figureText';
 import type { IndexStore } from '../indexStore';
 import { kindIcon } from './kindIcons';
@@ -94,7 +94,7 @@ function groupItem(group: EntryGroup): vscode.TreeItem {
   item.description = group.description;
   item.contextValue = 'group';
   if (group.kind === 'period') {
-    item.iconPath = new vscode.ThemeIcon(/paper/i.test(group.label) ? 'book' : 'calendar');
+    item.iconPath = new vscode.ThemeIcon(isPaperPeriod(group.label) ? 'book' : 'calendar');
     item.tooltip = group.description ? `${group.label} (${group.description})` : group.label;
   } else {
     item.iconPath = kindIcon(group.entries[0]?.kind ?? 'entry');
