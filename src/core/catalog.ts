@@ -1,11 +1,11 @@
 // The catalog: the parsed index joined with the bundled per-entry data.
 // Everything the tree, panels and lookups show comes from here.
 
+import { withoutUndefined } from './defined';
 import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
-import { figureLabel } from './figures';
+import { shortFigure, statedLabel } from './figureText';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
 import { safeHttpUrl } from './html';
-import { formatNumber } from './units';
 
 export interface CatalogEntry {
   readonly entry: Entry;
@@ -36,7 +36,7 @@ export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | '
 }
 
 export function fromDataFigure(f: DataFigure): Figure {
-  const figure: Figure = {
+  return withoutUndefined<Figure>({
     value: f.value,
     unit: f.unit,
     lowerBound: f.lowerBound,
@@ -47,10 +47,9 @@ export function fromDataFigure(f: DataFigure): Figure {
     scale: f.scale,
     conditions: f.conditions,
     status: f.status,
-    text: `${f.metric}: ${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`,
+    text: `${f.metric}: ${statedLabel(f)}`,
     source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
-  };
-  return Object.fromEntries(Object.entries(figure).filter(([, v]) => v !== undefined)) as unknown as Figure;
+  });
 }
 
 /** "kernel-library" → "kernel library" */
@@ -58,14 +57,14 @@ export function kindName(kind: CatalogEntry['kind']): string {
   return kind.replace(/-/g, ' ');
 }
 
+/** Whether a period's heading or title names papers ("2024 AI Infrastructure Paper (SC24)"). */
+export function isPaperPeriod(heading: string): boolean {
+  return /paper/i.test(heading);
+}
+
 /** "Day 5", or the period's title for entries outside the week. */
 export function shortPlace(e: CatalogEntry): string {
   return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
-}
-
-/** "3000 GB/s", "1350+ TFLOPS": a figure as it reads in a one-line description. */
-export function shortFigure(f: Pick<Figure, 'value' | 'unit' | 'lowerBound'>): string {
-  return `${formatNumber(f.value)}${f.lowerBound ? '+' : ''} ${f.unit}`;
 }
 
 const HEADLINE_FIGURES = 2;
@@ -120,7 +119,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
         entry,
         period,
         data: d,
-        kind: d?.kind ?? (/paper/i.test(period.heading) ? 'paper' : 'entry'),
+        kind: d?.kind ?? (isPaperPeriod(period.heading) ? 'paper' : 'entry'),
         figures: entryFigures(entry, d, indexSource),
         headline: headline(entry, d),
       });

@@ -4,10 +4,10 @@
 // Compare Figures panel renders these groups with compareHtml.ts.
 
 import type { Catalog, CatalogEntry } from './catalog';
-import { figureLabel } from './figures';
+import { withoutUndefined } from './defined';
 import type { Figure, FigureSource, Precision } from './model';
 import { shareOfPeak, type Peak } from './peaks';
-import { convert, formatNumber, unitInfo, type Dimension } from './units';
+import { convert, unitInfo, type Dimension } from './units';
 
 /** The dimensions that are charted, with the unit each is shown in. */
 export type CompareDimension = Extract<Dimension, 'bandwidth' | 'compute' | 'token-throughput' | 'latency'>;
@@ -84,26 +84,6 @@ const PEAK_NAMES: Readonly<Record<Peak['id'], string>> = {
 export function compareDimension(unit: string): CompareDimension | undefined {
   const dimension = unitInfo(unit)?.dimension;
   return dimension && Object.prototype.hasOwnProperty.call(DISPLAY_UNITS, dimension) ? (dimension as CompareDimension) : undefined;
-}
-
-/** Rounds a normalised value for display: 7256.78 → "7256.8", 42.9497 → "42.95", 73700 → "73.7k". */
-export function formatNormalised(value: number): string {
-  return formatNumber(Math.abs(value) >= 100 ? Math.round(value * 10) / 10 : value);
-}
-
-/** "3000 GB/s", "42.95+ GB/s": a bar's value in its group's unit. */
-export function normalisedLabel(bar: Pick<CompareBar, 'normalised' | 'normalisedUnit' | 'lowerBound'>): string {
-  return `${formatNormalised(bar.normalised)}${bar.lowerBound ? '+' : ''} ${bar.normalisedUnit}`;
-}
-
-/** "89.6% of H800 HBM peak"; "68.2%+ of H800 FP8 peak" for a lower bound (1350+ TFLOPS). */
-export function peakLabel(peak: ComparePeak, lowerBound = false): string {
-  return `${(peak.share * 100).toFixed(1)}%${lowerBound ? '+' : ''} of ${peak.name}`;
-}
-
-/** "up to 580 BF16 TFLOPS": the figure as its source states it. */
-export function statedLabel(f: Figure): string {
-  return `${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`;
 }
 
 function norm(text: string | undefined): string {
@@ -237,7 +217,7 @@ export function compareGroups(catalog: Catalog): CompareGroup[] {
       .sort((a, b) => b.bar.normalised - a.bar.normalised || a.order - b.order)
       .map((b) => b.bar);
     if (picked.length === 0) return undefined;
-    return { id, title, dimension, unit: DISPLAY_UNITS[dimension], ...(precision ? { precision } : {}), bars: picked };
+    return withoutUndefined({ id, title, dimension, unit: DISPLAY_UNITS[dimension], precision, bars: picked });
   };
   const groups = [
     group('bandwidth', 'Bandwidth', 'bandwidth', () => true),

@@ -7,8 +7,8 @@
 // clicks and Enter/Space on [data-action] into messages.
 
 import type { CompareBar, CompareGroup } from './compare';
-import { normalisedLabel, peakLabel, statedLabel } from './compare';
-import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { figureLabel, normalisedLabel, peakLabel, sourceLabel, statedLabel } from './figureText';
+import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
 import { htmlDocument, type PageAssets } from './page';
 
 export interface ComparePageOptions {
@@ -35,7 +35,7 @@ function clip(text: string, max: number): string {
 /** "3000 GB/s", or "7256.8 GB/s (6.6 TiB/s)" where the figure was stated in another unit. */
 function valueText(bar: CompareBar): string {
   const normalised = normalisedLabel(bar);
-  return bar.unit === bar.normalisedUnit ? normalised : `${normalised} (${statedLabel({ ...bar.figure, qualifier: undefined })})`;
+  return bar.unit === bar.normalisedUnit ? normalised : `${normalised} (${figureLabel(bar.figure)})`;
 }
 
 /** The small line under the bar: peak share, where the figure came from, whether it is superseded. */
@@ -115,9 +115,7 @@ ${rows}
 function sourceCell(bar: CompareBar): string {
   const origin = bar.origin === 'index' ? 'Index' : 'Repository';
   const s = bar.source;
-  const url = s && safeHttpUrl(s.url);
-  const name = s ? `${s.repo}${s.path ? ` · ${s.path}` : ''}${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''}` : '';
-  const link = s ? (url ? `<a class="external" href="${escapeAttribute(url)}" title="${escapeAttribute(url)}">${escapeHtml(name)}</a>` : escapeHtml(name)) : '';
+  const link = s ? externalLink(safeHttpUrl(s.url), sourceLabel(s)) : '';
   const date = s?.date ? ` <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : '';
   const status = bar.status === 'superseded' ? ' <span class="badge warn">Superseded</span>' : '';
   return `<span class="origin">${escapeHtml(origin)}</span>${status}${link ? `<br>${link}` : ''}${date}`;

@@ -2,8 +2,9 @@
 // "Performance: 3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800"
 // or "73.7k/14.8k input/output tokens per second per H800 node".
 
+import { withoutUndefined } from './defined';
 import type { Figure, Precision } from './model';
-import { canonicalUnit, formatNumber } from './units';
+import { canonicalUnit } from './units';
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKM])?(\+)?`;
 const PRECISION = String.raw`BF16|FP8|FP16|FP32`;
@@ -127,24 +128,13 @@ function clauseFigures(clause: string): Figure[] {
     };
     const first = { value: toNumber(m[1], m[2]), lowerBound: m[3] === '+' || undefined };
     if (m[4] === undefined) {
-      out.push(clean({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, afterCtx.measure) }));
+      out.push(withoutUndefined({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, afterCtx.measure) }));
       return;
     }
     // "73.7k/14.8k input/output tokens per second": two figures, one per label.
     const second = { value: toNumber(m[4], m[5]), lowerBound: m[6] === '+' || undefined };
-    out.push(clean({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, m[7], afterCtx.measure) }));
-    out.push(clean({ ...common, ...second, measure: joinMeasure(beforeCtx.measure, m[8], afterCtx.measure) }));
+    out.push(withoutUndefined({ ...common, ...first, measure: joinMeasure(beforeCtx.measure, m[7], afterCtx.measure) }));
+    out.push(withoutUndefined({ ...common, ...second, measure: joinMeasure(beforeCtx.measure, m[8], afterCtx.measure) }));
   });
   return out;
-}
-
-/** Drops undefined fields so that figures compare and serialise cleanly. */
-function clean(f: Figure): Figure {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as unknown as Figure;
-}
-
-/** "up to 1350+ FP8 TFLOPS": the figure as a short label. */
-export function figureLabel(f: Pick<Figure, 'value' | 'unit' | 'lowerBound' | 'precision'>): string {
-  const value = `${formatNumber(f.value)}${f.lowerBound ? '+' : ''}`;
-  return f.precision && f.unit === 'TFLOPS' ? `${value} ${f.precision} ${f.unit}` : `${value} ${f.unit}`;
 }

@@ -15,6 +15,11 @@ export function escapeHtml(text: string | number | undefined): string {
 /** Attribute values are always double-quoted by the renderers, so the same escaping serves. */
 export const escapeAttribute = escapeHtml;
 
+/** A link out of the webview that shows its address on hover; the text alone without an address. */
+export function externalLink(url: string | undefined, text: string): string {
+  return url ? `<a class="external" href="${escapeAttribute(url)}" title="${escapeAttribute(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
 /** An http(s) URL, normalised; undefined for anything else (javascript:, data:, file:…). */
 export function safeHttpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -3,14 +3,13 @@
 // a GPU) has to be in the description or detail line.
 
 import type { CatalogEntry } from './catalog';
-import { kindName, shortFigure, shortPlace } from './catalog';
-import { figureLabel } from './figures';
+import { kindName, shortPlace } from './catalog';
+import { figureLabel, statedLabel } from './figureText';
 import type { Figure } from './model';
 
 /** "3000 GB/s memory-bound (H800)" */
 export function figureSummary(f: Figure): string {
-  const label = f.precision && f.unit === 'TFLOPS' ? figureLabel(f) : shortFigure(f);
-  return [label, f.measure, f.hardware ? `(${f.hardware})` : undefined].filter(Boolean).join(' ');
+  return [figureLabel(f), f.measure, f.hardware ? `(${f.hardware})` : undefined].filter(Boolean).join(' ');
 }
 
 /** The figures that sum an entry up: the index's own, else the flagged headline ones. */
@@ -45,12 +44,11 @@ export interface FigurePickText {
 
 /** Label: the figure; description: its entry; detail: what it measures, where, and its source's date. */
 export function figurePickText(e: CatalogEntry, f: Figure): FigurePickText {
-  const label = `${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}`;
   const conditions = [f.measure, f.hardware, f.scale, f.conditions].filter(Boolean).join(' · ');
   const origin = f.origin === 'index' ? 'index' : (f.source?.repo ?? 'source');
   const status = f.status === 'superseded' ? ', superseded' : '';
   return {
-    label,
+    label: statedLabel(f),
     description: e.entry.name,
     detail: `${conditions || 'no conditions stated'} (${origin}${f.source?.date ? `, ${f.source.date}` : ''}${status})`,
   };

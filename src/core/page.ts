@@ -2,6 +2,7 @@
 // the one script from media/, both through the webview's URIs, the script
 // under a nonce made afresh for each render.
 
+import { withoutUndefined } from './defined';
 import { escapeAttribute, escapeHtml } from './html';
 
 export interface PageAssets {
@@ -33,8 +34,7 @@ export interface DocumentParts {
 }
 
 export function htmlDocument(assets: PageAssets, parts: DocumentParts): string {
-  const attributes = Object.entries(parts.bodyAttributes ?? {})
-    .filter(([, v]) => v !== undefined)
+  const attributes = Object.entries(withoutUndefined(parts.bodyAttributes ?? {}))
     .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
     .join('');
   const styles = assets.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n');

@@ -5,14 +5,13 @@
 // handler: media/panel.js reads data-* attributes and posts messages.
 
 import type { CatalogEntry } from './catalog';
-import { entryLink, kindName, shortFigure } from './catalog';
-import { figureLabel } from './figures';
-import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { entryLink, kindName } from './catalog';
+import { figureNumber, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
+import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
 import { renderMarkdown } from './markdown';
 import { htmlDocument, type PageAssets } from './page';
 import type { Figure, Link, LinkKind } from './model';
 import { shareOfPeak } from './peaks';
-import { formatNumber } from './units';
 
 export interface PageOptions {
   /** Entries related to this one, to show as chips. */
@@ -80,20 +79,15 @@ function section(id: string, title: string, body: string): string {
 function sourceLine(f: Figure): string {
   const s = f.source;
   if (!s) return '';
-  const url = safeHttpUrl(s.url);
-  const name = `${s.repo}${s.path ? ` · ${s.path}` : ''}${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''}`;
-  const link = url
-    ? `<a class="external" href="${escapeAttribute(url)}" title="${escapeAttribute(url)}">${escapeHtml(name)}</a>`
-    : escapeHtml(name);
+  const link = externalLink(safeHttpUrl(s.url), sourceLabel(s));
   return `<p class="source">Source: ${link}${s.date ? ` · <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : ''}</p>`;
 }
 
 function peakBar(f: Figure): string {
   const share = shareOfPeak(f);
   if (!share) return '';
-  const pct = share.share * 100;
-  const shown = Math.min(100, Math.max(0, pct));
-  const label = `${pct.toFixed(1)}% of peak`;
+  const shown = Math.min(100, Math.max(0, share.share * 100));
+  const label = `${sharePercent(share.share)} of peak`;
   return `<div class="peak">
 <progress class="peak-bar" max="100" value="${escapeAttribute(shown.toFixed(1))}" aria-label="${escapeAttribute(`${label}: ${share.peak.basis}`)}"></progress>
 <p class="peak-text"><strong>${escapeHtml(label)}</strong> · ${escapeHtml(share.peak.basis)}</p>
@@ -122,13 +116,11 @@ export function figureCitation(item: CatalogEntry, f: Figure): string {
     .filter(Boolean)
     .join('; ');
   const source = f.source ? ` Source: ${f.source.url}${f.source.date ? ` (${f.source.date})` : ''}` : '';
-  return `${item.entry.name}: ${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${detail ? ` (${detail})` : ''}.${source}`;
+  return `${item.entry.name}: ${statedLabel(f)}${detail ? ` (${detail})` : ''}.${source}`;
 }
 
 function figureCard(f: Figure, i: number, highlight: boolean): string {
-  const value = `${f.qualifier ? `<span class="qualifier">${escapeHtml(f.qualifier)}</span> ` : ''}<span class="number">${escapeHtml(formatNumber(f.value))}${
-    f.lowerBound ? '+' : ''
-  }</span> <span class="unit">${escapeHtml(f.unit)}</span>`;
+  const value = `${f.qualifier ? `<span class="qualifier">${escapeHtml(f.qualifier)}</span> ` : ''}<span class="number">${escapeHtml(figureNumber(f))}</span> <span class="unit">${escapeHtml(f.unit)}</span>`;
   const tags = [
     f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Primary source</span>',
     f.precision ? `<span class="badge">${escapeHtml(f.precision)}</span>` : '',
@@ -140,7 +132,7 @@ function figureCard(f: Figure, i: number, highlight: boolean): string {
     fact('Scale', f.scale),
     fact('Conditions', f.conditions),
   ].join('');
-  const aria = `${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${f.measure ? `, ${f.measure}` : ''}`;
+  const aria = `${statedLabel(f)}${f.measure ? `, ${f.measure}` : ''}`;
   return `<article class="card${highlight ? ' highlight' : ''}" id="figure-${i}" data-figure="${i}" tabindex="-1" aria-label="${escapeAttribute(aria)}">
 <div class="card-top"><div class="value">${value}</div><div class="tags">${tags}</div></div>
 <dl class="card-details">${details}</dl>

@@ -5,8 +5,8 @@
 // matter: "expert parallel" finds "expert-parallel".
 
 import type { CatalogEntry } from './catalog';
-import { kindName, shortFigure } from './catalog';
-import { figureLabel } from './figures';
+import { kindName } from './catalog';
+import { figureLabel, shortFigure } from './figureText';
 import type { Figure } from './model';
 
 export interface SearchField {
@@ -106,7 +106,7 @@ export function search<T>(query: string, docs: readonly SearchDoc<T>[]): SearchH
     .map(({ item, score }) => ({ item, score }));
 }
 
-function figureText(f: Figure): string {
+function figureSearchText(f: Figure): string {
   return [figureLabel(f), shortFigure(f), f.qualifier, f.measure, f.precision, f.hardware, f.scale, f.conditions].filter(Boolean).join(' ');
 }
 
@@ -122,7 +122,7 @@ export function entryDoc(e: CatalogEntry): SearchDoc<CatalogEntry> {
       { text: e.entry.description, weight: 3 },
       { text: e.entry.day !== undefined ? `Day ${e.entry.day} ${e.period.heading}` : e.period.heading, weight: 2 },
       { text: e.entry.features.join(' · '), weight: 2 },
-      { text: e.figures.map(figureText).join(' · '), weight: 2 },
+      { text: e.figures.map(figureSearchText).join(' · '), weight: 2 },
       { text: [e.data?.hardware, e.data?.license, ...(e.data?.languages ?? [])].filter(Boolean).join(' '), weight: 1.5 },
       { text: e.data?.summary ?? '', weight: 1 },
     ],

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
-import { kindName, shortPlace, type CatalogEntry } from '../core/catalog';
-import { figureLabel } from '../core/figures';
 import { COMMAND } from '../commandIds';
+import { isPaperPeriod, kindName, shortPlace, type CatalogEntry } from '../core/catalog';
+import { statedLabel } from '../core/figureText';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import { kindIcon } from './kindIcons';
@@ -89,7 +89,7 @@ function groupItem(group: EntryGroup): vscode.TreeItem {
   item.description = group.description;
   item.contextValue = 'group';
   if (group.kind === 'period') {
-    item.iconPath = new vscode.ThemeIcon(/paper/i.test(group.label) ? 'book' : 'calendar');
+    item.iconPath = new vscode.ThemeIcon(isPaperPeriod(group.label) ? 'book' : 'calendar');
     item.tooltip = group.description ? `${group.label} (${group.description})` : group.label;
   } else {
     item.iconPath = kindIcon(group.entries[0]?.kind ?? 'entry');
@@ -121,7 +121,7 @@ export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
   for (const f of e.figures.slice(0, 6)) {
     const detail = [f.measure, f.hardware, f.scale].filter(Boolean).join(', ');
-    md.appendMarkdown('- ').appendText(`${f.qualifier ? `${f.qualifier} ` : ''}${figureLabel(f)}${detail ? ` — ${detail}` : ''}`);
+    md.appendMarkdown('- ').appendText(`${statedLabel(f)}${detail ? ` — ${detail}` : ''}`);
     md.appendMarkdown(f.source?.date ? ` _(${f.source.date})_\n` : '\n');
   }
   if (e.figures.length > 6) md.appendMarkdown(`- _${e.figures.length - 6} more in the panel_\n`);

@@ -9,6 +9,7 @@ import { parseIndex } from '../../src/core/parseIndex';
 import type { PageAssets } from '../../src/core/page';
 import { unitInfo } from '../../src/core/units';
 import { readRepoFile } from './helpers';
+import { elements, hasClass } from './htmlElements';
 import { checkSafety, text } from './htmlSafety';
 
 const catalog = catalogFromSources(readRepoFile('media', 'open-infra-index.md'), readRepoFile('media', 'entries.json'), parseIndex);
@@ -267,25 +268,27 @@ describe('the compare page', () => {
   });
 
   test('every bar opens its entry at its figure, by mouse and keyboard', () => {
-    const tags = [...html.matchAll(/<g class="bar\b[^"]*"[^>]*>/g)].map((m) => m[0]);
-    assert.equal(tags.length, allBars(groups).length);
-    for (const tag of tags) {
-      assert.match(tag, /data-action="openEntry"/);
-      assert.match(tag, /data-entry="[a-z0-9-]+"/);
-      assert.match(tag, /data-figure="\d+"/);
-      assert.match(tag, /tabindex="0"/);
-      assert.match(tag, /role="button"/);
-      assert.match(tag, /aria-label="Open [^"]+: [^"]+"/);
+    const bars = elements(html, 'g').filter((g) => hasClass(g, 'bar'));
+    assert.deepEqual(
+      bars.map((g) => `${g['data-entry']}#${g['data-figure']}`),
+      allBars(groups).map(key),
+      'one bar per figure, each naming its entry and figure',
+    );
+    for (const g of bars) {
+      const where = `${g['data-entry']}#${g['data-figure']}`;
+      assert.equal(g['data-action'], 'openEntry', where);
+      assert.equal(g.tabindex, '0', where);
+      assert.equal(g.role, 'button', where);
+      assert.match(g['aria-label'] ?? '', /^Open [^:]+: .+/, where);
     }
-    for (const b of allBars(groups)) {
-      assert.ok(html.includes(`data-entry="${b.entryId}" data-figure="${b.figureIndex}" tabindex="0" role="button"`), key(b));
-    }
-    assert.ok(html.includes('aria-label="Open FlashMLA: 3000 GB/s, memory-bound, H800, 89.6% of H800 HBM peak"'));
+    assert.ok(bars.some((g) => g['aria-label'] === 'Open FlashMLA: 3000 GB/s, memory-bound, H800, 89.6% of H800 HBM peak'));
   });
 
   test('bars are drawn to scale, the largest at full width', () => {
     groups.forEach((g, i) => {
-      const widths = [...sections[i].matchAll(/<rect class="bar-fill"[^>]*\bwidth="([\d.]+)"/g)].map((m) => Number(m[1]));
+      const widths = elements(sections[i], 'rect')
+        .filter((r) => hasClass(r, 'bar-fill'))
+        .map((r) => Number(r.width));
       assert.equal(widths.length, g.bars.length);
       assert.equal(widths[0], Math.max(...widths));
       g.bars.forEach((b, j) => near(widths[j], Math.max(2, (b.normalised / g.bars[0].normalised) * widths[0]), 0.1, `${g.title} bar ${j}`));
@@ -311,7 +314,8 @@ describe('the compare page', () => {
       assert.equal(rows.length, g.bars.length, `${g.title}: one row per bar`);
       rows.forEach((row, j) => {
         const b = g.bars[j];
-        assert.ok(row.includes(`data-entry="${b.entryId}" data-figure="${b.figureIndex}"`), `${g.title} row ${j}`);
+        const [button] = elements(row, 'button');
+        assert.deepEqual([button?.['data-entry'], button?.['data-figure']], [b.entryId, String(b.figureIndex)], `${g.title} row ${j}`);
         assert.ok(text(row).includes(b.entryName), `${g.title} row ${j} names its entry`);
       });
     });

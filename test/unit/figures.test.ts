@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractFigures, figureLabel } from '../../src/core/figures';
+import { extractFigures } from '../../src/core/figures';
+import { figureLabel } from '../../src/core/figureText';
 import type { Figure } from '../../src/core/model';
 
 /** The fields a test pins; `text` is checked separately. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogFromSources } from '../../src/core/catalog';
-import { figureLabel } from '../../src/core/figures';
+import { figureLabel } from '../../src/core/figureText';
 import { parseIndex } from '../../src/core/parseIndex';
 import { entryDoc, figureDoc, figureRefs, normalize, search } from '../../src/core/search';
 import { readRepoFile } from './helpers';

@@ -1,0 +1,185 @@
+// The second step of reading the index: a section's classified lines become
+// its entries. A section is one entry when its heading links a repository;
+// otherwise each line that links a repository starts an entry, and the lines
+// around it are sorted into that entry's name, description, features,
+// figures and links.
+
+import { githubRepo, idFromRepo, slugify } from './ids';
+import type { Line, Section } from './indexLines';
+import { outsideLinkText } from './indexLines';
+import { dedupeLinks, labelled, LinkResolver } from './indexLinks';
+import type { Entry, Figure, Link, Problem } from './model';
+
+const DAY = /^Day\s+(\d+)\s*[-–—:]\s*/i;
+
+interface EntryDraft {
+  name: string;
+  repo?: string;
+  description: string[];
+  features: string[];
+  figures: Figure[];
+  links: Link[];
+  line: number;
+}
+
+/** Reads one section's lines, in order, into entries. */
+export class EntryBuilder {
+  private readonly day: number | undefined;
+  /** The heading without its "Day N -". */
+  private readonly title: string;
+  /** A repository linked from the heading: the whole section is then one entry. */
+  private readonly headingRepo: Link | undefined;
+  private readonly drafts: EntryDraft[] = [];
+  /** The entry that lines are added to. */
+  private current: EntryDraft | undefined;
+  /** The paragraph that started the current entry: lines of a later one wait for the next entry. */
+  private currentBlock = -1;
+  /** Lines that belong to an entry not started yet. */
+  private pending: Line[] = [];
+
+  constructor(
+    private readonly section: Section,
+    private readonly periodId: string,
+    private readonly links: LinkResolver,
+    private readonly problems: Problem[],
+  ) {
+    const dayMatch = DAY.exec(section.heading);
+    this.day = dayMatch ? Number(dayMatch[1]) : undefined;
+    this.title = section.heading.replace(DAY, '').trim();
+    this.headingRepo = section.headingLinks.map((l) => links.resolve(l, section.line)).find((l): l is Link => l?.kind === 'repo');
+    if (this.headingRepo) {
+      this.current = newDraft(section.headingLinks[0]?.label || this.title, section.line, this.headingRepo.url);
+      this.drafts.push(this.current);
+    }
+  }
+
+  read(line: Line): void {
+    if (!this.headingRepo) {
+      const repoLink = line.links
+        .filter((l) => !l.image)
+        .map((l) => this.links.resolve(l, line.line))
+        .find((l) => l?.kind === 'repo');
+      if (repoLink) {
+        this.startEntry(line, repoLink.url);
+        return;
+      }
+      const { kind } = line;
+      if (!this.current || kind === 'intro' || kind === 'text' || this.pending.length > 0 || line.block !== this.currentBlock) {
+        this.pending.push(line);
+        return;
+      }
+    }
+    if (this.current) this.addLine(this.current, line);
+  }
+
+  /** The entries, once every line has been read. */
+  finish(): Entry[] {
+    if (this.pending.length > 0) {
+      if (this.current) {
+        for (const p of this.pending) this.addLine(this.current, p);
+      } else {
+        // No repository anywhere (a paper, an overview): the section is one entry.
+        const draft = newDraft(nameFromTitle(this.title, this.day !== undefined), this.section.line);
+        for (const p of this.pending) this.addLine(draft, p);
+        this.drafts.push(draft);
+      }
+      this.pending = [];
+    }
+    if (this.drafts.length === 0) {
+      this.drafts.push(newDraft(nameFromTitle(this.title, this.day !== undefined), this.section.line));
+    }
+    return this.drafts.map((d) => ({
+      id: (d.repo && idFromRepo(d.repo)) || slugify(d.name),
+      name: d.name,
+      periodId: this.periodId,
+      day: this.day,
+      section: this.title,
+      description: d.description.join(' ').trim(),
+      repo: d.repo,
+      features: d.features,
+      figures: d.figures,
+      links: dedupeLinks(d.links),
+      line: d.line,
+    }));
+  }
+
+  private startEntry(line: Line, repoUrl: string): void {
+    const outside = outsideLinkText(line);
+    const named = /^(.+?)\s+[-–—]\s+(.+)$/.exec(outside);
+    let name = named ? named[1] : outside;
+    const draft = newDraft('', this.pending[0]?.line ?? line.line, repoUrl);
+    if (named) draft.description.push(named[2]);
+    // Lines waiting for an entry: an intro ("**EPLB** - …") names it, the rest describe it.
+    for (const p of this.pending) {
+      if (p.kind === 'intro' && !name) {
+        name = p.leadBold ?? '';
+        draft.description.push(p.body.replace(/^.*?\s[-–—]\s+/, ''));
+      } else if (p.kind === 'bullet' && draft.description.length === 0) {
+        // "📊 Analyze …" before a repository link describes the entry it starts.
+        draft.description.push(p.body);
+      } else {
+        this.addLine(draft, p);
+      }
+    }
+    this.pending = [];
+    draft.name = name || githubRepo(repoUrl)?.name || this.title;
+    this.drafts.push(draft);
+    this.current = draft;
+    this.currentBlock = line.block;
+  }
+
+  private addLine(draft: EntryDraft, line: Line): void {
+    const { kind, body } = line;
+    switch (kind) {
+      case 'figure':
+        if (line.figures.length === 0) {
+          this.problems.push({ line: line.line, message: `Figure line has no number with a known unit: "${body}".` });
+        }
+        draft.figures.push(...line.figures);
+        break;
+      case 'feature':
+      case 'bullet':
+        draft.features.push(body);
+        break;
+      case 'links':
+        for (const l of line.links) {
+          const link = this.links.resolve(l, line.line);
+          if (link) draft.links.push(labelled(link, body));
+        }
+        break;
+      case 'intro':
+      case 'text':
+        draft.description.push(body);
+        break;
+    }
+  }
+}
+
+/** A section's entries, with the section's links resolved against base. */
+export function sectionEntries(section: Section, periodId: string, base: string, problems: Problem[]): Entry[] {
+  const builder = new EntryBuilder(section, periodId, new LinkResolver(base, problems), problems);
+  for (const line of section.lines) builder.read(line);
+  return builder.finish();
+}
+
+function newDraft(name: string, line: number, repo?: string): EntryDraft {
+  return {
+    name,
+    repo,
+    description: [],
+    features: [],
+    figures: [],
+    links: repo ? [{ label: 'Repository', url: repo, kind: 'repo' }] : [],
+    line,
+  };
+}
+
+/**
+ * "One More Thing: DeepSeek-V3/R1 Inference System Overview" names its subject
+ * after the colon; a paper title "Fire-Flyer AI-HPC: A Cost-Effective …" before it.
+ */
+function nameFromTitle(title: string, isDay: boolean): string {
+  const parts = title.split(/:\s+/);
+  if (parts.length < 2) return title;
+  return isDay ? parts[parts.length - 1] : parts[0];
+}

@@ -1,0 +1,204 @@
+// The first step of reading the index: marked's token tree becomes periods
+// (##) of sections (###) of lines, each line classified once as it is read.
+// A line is one hard- or soft-broken line of a paragraph, or a list item.
+
+import type { Token, Tokens } from 'marked';
+import { extractFigures } from './figures';
+import type { Figure, Problem } from './model';
+
+export interface InlineLink {
+  readonly label: string;
+  readonly href: string;
+  readonly image: boolean;
+}
+
+/**
+ * feature: a ✅ line; bullet: another emoji line that states no figure;
+ * figure: a ⚡ line, or a bullet that states one ("🚀 Cost profit margin 545%").
+ */
+export type LineKind = 'feature' | 'bullet' | 'figure' | 'links' | 'text' | 'intro';
+
+/** One line of text inside a section, with its links and line number. */
+export interface Line {
+  readonly text: string;
+  readonly links: readonly InlineLink[];
+  /** Bold text at the very start ("**DualPipe** - …"). */
+  readonly leadBold?: string;
+  readonly line: number;
+  /** Which paragraph or list of the section the line is in. */
+  readonly block: number;
+  /** What the line is, classified once when it is read. */
+  readonly kind: LineKind;
+  /** The text without its leading marker. */
+  readonly body: string;
+  /** The figures a figure line states (empty for a ⚡ line without any). */
+  readonly figures: readonly Figure[];
+}
+
+export interface Section {
+  readonly heading: string;
+  readonly headingLinks: readonly InlineLink[];
+  readonly line: number;
+  readonly lines: Line[];
+}
+
+export interface PeriodDraft {
+  readonly heading: string;
+  readonly line: number;
+  readonly sections: Section[];
+}
+
+export interface Outline {
+  readonly title: string;
+  readonly periods: readonly PeriodDraft[];
+}
+
+// A leading emoji (with variation selectors and joiners) marks what a line is.
+const MARKER = /^\s*((?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*)\s*/u;
+const FEATURE_MARKS = new Set(['✅']);
+const FIGURE_MARKS = new Set(['⚡']);
+
+export function readOutline(tokens: readonly Token[], problems: Problem[]): Outline {
+  let title = 'Open Infra Index';
+  const periods: PeriodDraft[] = [];
+  let section: Section | undefined;
+  let lineNo = 1;
+  for (const [block, token] of tokens.entries()) {
+    const start = lineNo;
+    lineNo += countNewlines(token.raw);
+    switch (token.type) {
+      case 'heading': {
+        const h = token as Tokens.Heading;
+        const text = plainText(h.tokens).trim();
+        if (h.depth === 1) {
+          title = text || title;
+        } else if (h.depth === 2) {
+          periods.push({ heading: text, line: start, sections: [] });
+          section = undefined;
+        } else if (h.depth === 3) {
+          if (periods.length === 0) {
+            problems.push({ line: start, message: `Section "${text}" comes before any period heading (##).` });
+            periods.push({ heading: 'Other', line: start, sections: [] });
+          }
+          section = { heading: text, headingLinks: collectLinks(h.tokens), line: start, lines: [] };
+          periods[periods.length - 1].sections.push(section);
+        } else if (section) {
+          section.lines.push(...splitLines(h.tokens, start, block));
+        }
+        break;
+      }
+      case 'paragraph':
+        if (section) section.lines.push(...splitLines((token as Tokens.Paragraph).tokens, start, block));
+        break;
+      case 'list':
+        if (section) {
+          let itemLine = start;
+          for (const item of (token as Tokens.List).items) {
+            section.lines.push(...splitLines(item.tokens, itemLine, block));
+            itemLine += countNewlines(item.raw);
+          }
+        }
+        break;
+      default:
+        // HTML blocks, code, rules and blank space carry no entries.
+        break;
+    }
+  }
+  return { title, periods };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+type Inline = Token & { tokens?: Token[]; text?: string };
+
+function plainText(tokens: readonly Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((t: Inline) => {
+      switch (t.type) {
+        case 'br':
+          return '\n';
+        case 'image':
+          return (t as Tokens.Image).text;
+        case 'html':
+          return t.raw;
+        case 'escape':
+        case 'codespan':
+          return t.text ?? '';
+        default:
+          return t.tokens ? plainText(t.tokens) : (t.text ?? t.raw);
+      }
+    })
+    .join('');
+}
+
+function collectLinks(tokens: readonly Token[] | undefined): InlineLink[] {
+  const out: InlineLink[] = [];
+  for (const t of (tokens ?? []) as Inline[]) {
+    if (t.type === 'link') out.push({ label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
+    else if (t.type === 'image') out.push({ label: (t as Tokens.Image).text, href: (t as Tokens.Image).href, image: true });
+    else if (t.tokens) out.push(...collectLinks(t.tokens));
+  }
+  return out;
+}
+
+/** Splits a paragraph's inline tokens at hard and soft line breaks. */
+function splitLines(tokens: readonly Token[] | undefined, firstLine: number, block: number): Line[] {
+  const groups: Token[][] = [[]];
+  const flat = (tokens ?? []).flatMap((t: Inline) =>
+    // A list item wraps its inline tokens in a text token.
+    t.type === 'text' && t.tokens ? t.tokens : [t],
+  );
+  for (const t of flat as Inline[]) {
+    if (t.type === 'br') {
+      groups.push([]);
+    } else if (t.type === 'text' && (t.text ?? '').includes('\n')) {
+      const parts = (t.text ?? '').split('\n');
+      parts.forEach((part, i) => {
+        if (i > 0) groups.push([]);
+        if (part) groups[groups.length - 1].push({ type: 'text', raw: part, text: part } as Tokens.Text);
+      });
+    } else {
+      groups[groups.length - 1].push(t);
+    }
+  }
+  const lines: Line[] = [];
+  groups.forEach((group, i) => {
+    const text = plainText(group).replace(/\s+/g, ' ').trim();
+    if (!text && collectLinks(group).length === 0) return;
+    const firstReal = group.find((t) => !(t.type === 'text' && !(t as Inline).text?.replace(MARKER, '').trim()));
+    const leadBold = firstReal?.type === 'strong' ? plainText((firstReal as Tokens.Strong).tokens).trim() : undefined;
+    const links = collectLinks(group);
+    lines.push({ text, links, leadBold, line: firstLine + i, block, ...classify(text, links, leadBold) });
+  });
+  return lines;
+}
+
+function classify(text: string, links: readonly InlineLink[], leadBold: string | undefined): Pick<Line, 'kind' | 'body' | 'figures'> {
+  const marker = MARKER.exec(text);
+  const body = text.slice(marker ? marker[0].length : 0).trim();
+  const mark = marker?.[1].replace(/\uFE0F/g, '');
+  const none: readonly Figure[] = [];
+  if (leadBold && /^\S.*?\s[-–—]\s/.test(body) && body.startsWith(leadBold)) return { kind: 'intro', body, figures: none };
+  if (mark && FIGURE_MARKS.has(mark)) return { kind: 'figure', body, figures: extractFigures(body) };
+  if (links.length > 0) return { kind: 'links', body, figures: none };
+  if (!mark) return { kind: 'text', body, figures: none };
+  if (FEATURE_MARKS.has(mark)) return { kind: 'feature', body, figures: none };
+  const figures = extractFigures(body);
+  return figures.length > 0 ? { kind: 'figure', body, figures } : { kind: 'bullet', body, figures: none };
+}
+
+/** The text of a line with its links, marker and arrows taken out: "3FS" of "📥 3FS → https://…". */
+export function outsideLinkText(line: Line): string {
+  let text = line.text;
+  for (const l of line.links) text = text.replace(l.label, ' ').replace(l.href, ' ');
+  return text
+    .replace(MARKER, '')
+    .replace(/[→:]+\s*$/, '')
+    .replace(/\s*→\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
