@@ -6,6 +6,7 @@ import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryDat
 import { shortFigure, statedLabel } from './figureText';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
 import { safeHttpUrl } from './html';
+import { describeError } from './describe';
 
 export interface CatalogEntry {
   readonly entry: Entry;
@@ -153,7 +154,7 @@ export function catalogFromSources(markdown: string, dataJson: string | undefine
         extra.push({ line: 0, message: 'The entry data file has no "entries" object.' });
       }
     } catch (err) {
-      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
     }
   }
   const catalog = buildCatalog(parse(markdown), dataFile);

@@ -3,7 +3,7 @@
 // table. Pure, and under the same rules as panelHtml.ts: the CSP and assets
 // come in from the VS Code layer, every text goes through escapeHtml or
 // escapeAttribute, nothing is inline (no style attribute, no handler, no
-// script body). Colours come from media/compare.css; media/panel.js turns
+// script body). Colours come from media/compare.css; the page script (src/webview/pageScript.ts) turns
 // clicks and Enter/Space on [data-action] into messages.
 
 import type { CompareBar, CompareGroup } from './compare';

@@ -2,7 +2,7 @@
 // webview's CSP source, asset URIs and a fresh nonce (see page.ts). Every piece of index
 // text goes through escapeHtml/escapeAttribute; the summary's markdown goes
 // through the sanitising renderer; the page holds no inline script or
-// handler: media/panel.js reads data-* attributes and posts messages.
+// handler: the page script (src/webview/pageScript.ts) reads data-* attributes and posts messages.
 
 import type { CatalogEntry } from './catalog';
 import { entryLink, kindName } from './catalog';

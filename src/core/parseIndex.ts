@@ -12,6 +12,7 @@ import { sectionEntries } from './entryBuilder';
 import { slugify } from './ids';
 import { readOutline, type PeriodDraft } from './indexLines';
 import type { Entry, InfraIndex, ParseResult, Period, Problem } from './model';
+import { describeError } from './describe';
 
 export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
 
@@ -39,7 +40,7 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
   try {
     tokens = new Lexer({ gfm: true }).lex(source);
   } catch (err) {
-    problems.push({ line: 1, message: `The index could not be read as markdown: ${String(err)}` });
+    problems.push({ line: 1, message: `The index could not be read as markdown: ${describeError(err)}` });
     tokens = [];
   }
 
