@@ -50,7 +50,9 @@ suite('palette commands with id arguments', () => {
   test('on an entry hidden behind another tab, a figure is highlighted by a new render', async () => {
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');
     await vscode.commands.executeCommand('infraIndex.openEntry', 'eplb');
-    assert.ok(panel && !panel.visible, '3FS is behind EPLB');
+    assert.ok(panel);
+    // The view state follows the tab model, asynchronously.
+    await waitFor('3FS behind EPLB', () => !panel.visible);
     await vscode.commands.executeCommand('infraIndex.openEntry', '3fs', { highlightFigure: 1 });
     assert.match(panel.webview.html, /<article class="card highlight" id="figure-1"/);
   });
