@@ -76,12 +76,7 @@ for (const { host, settings, theme, canClone } of HOSTS) {
     });
 
     test('the palette finds an entry and compares figures', { timeout: 90_000 }, async () => {
-      await wb.runCommand('Infra Index: Find Entry…');
-      await wb.typeInQuickInput('GraySort');
-      const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
-      await waitUntil('3FS as the first match', async () => (await first.innerText().catch(() => '')).includes('3FS'));
-      await wb.page.keyboard.press('Enter');
-      await wb.waitForActiveTab('3FS');
+      await wb.findEntry('GraySort', '3FS');
       await wb.runCommand('Infra Index: Compare Figures');
       await wb.waitForActiveTab('Compare Figures');
       const bars = wb.webviewFrame().locator('svg g.bar');

@@ -13,13 +13,7 @@ describe('palette lookups and the comparison', () => {
   after(async () => wb?.close());
 
   test('Find Entry: "GraySort" then Enter opens 3FS', { timeout: 60_000 }, async () => {
-    await wb.runCommand('Infra Index: Find Entry…');
-    await wb.typeInQuickInput('GraySort');
-    const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
-    await waitUntil('3FS as the first match', async () => (await first.innerText().catch(() => '')).includes('3FS'));
-    await wb.page.keyboard.press('Enter');
-    await wb.waitForActiveTab('3FS');
-    await waitUntil('the 3FS page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === '3FS');
+    await wb.findEntry('GraySort', '3FS');
   });
 
   test('Find Figure: "TFLOPS", choose a figure, and its card is highlighted', { timeout: 60_000 }, async () => {

@@ -198,6 +198,17 @@ export class Workbench {
     return text;
   }
 
+  /** Runs Find Entry…, types `query`, waits until `name` is the first match, presses Enter and waits for its page. */
+  async findEntry(query: string, name: string): Promise<void> {
+    await this.runCommand('Infra Index: Find Entry…');
+    await this.typeInQuickInput(query);
+    const first = this.page.locator('.quick-input-list .monaco-list-row').first();
+    await waitUntil(`${name} as the first match`, async () => (await first.innerText().catch(() => '')).includes(name));
+    await this.page.keyboard.press('Enter');
+    await this.waitForActiveTab(name);
+    await waitUntil(`the ${name} page`, async () => (await this.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === name);
+  }
+
   /** Shows an output channel through "Output: Show Output Channels..." and resolves to its text once it contains `expected`. */
   async outputChannelText(channel: string, expected: string | RegExp): Promise<string> {
     await this.runCommand('Output: Show Output Channels...');
