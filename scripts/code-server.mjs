@@ -101,6 +101,7 @@ export async function freePort(preferred) {
  * @param {Record<string, unknown>} [options.settings] user settings, added to the defaults
  * @param {string} [options.dataDir] a persistent directory instead of a temporary one
  * @param {string[]} [options.install] .vsix files to install first, as a user would
+ * @returns the port, origin, extensionsDir, logFile, logTail(lines), exited (a promise of the exit status) and stop()
  */
 export async function startCodeServer({ port, settings = {}, dataDir, install = [] } = {}) {
   const bin = await (await import('./install-test-vscode.mjs')).ensureTestVSCode();
