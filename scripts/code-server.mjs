@@ -1,29 +1,21 @@
-// Shared helpers for running the extension inside VS Code's own server and web
-// workbench (code-server, installed by install-test-vscode.mjs) driven by
-// Debian's Chromium through playwright-core. Used by the integration-test
-// launcher, the UI tests (test/ui/workbench.ts) and `npm start`.
+// Runs the extension in VS Code's server and web workbench (code-server, installed by
+// install-test-vscode.mjs), driven by Debian's Chromium through playwright-core. Shared by
+// `npm start`, the integration-test launcher and the UI tests (test/ui/workbench.ts).
+//
+// Cleanup lives here, in one place: what a helper starts or creates is undone by an exit
+// hook, and SIGINT, SIGTERM and SIGHUP end the process (so the hooks run).
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import os from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 
+export const repoRoot = dirname(import.meta.dirname);
 export const HOST = '127.0.0.1';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-// Without the background-networking flags Chromium keeps trying hosts that an
-// offline machine cannot reach.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
+// Without the background-networking flags Chromium keeps trying hosts that an offline machine cannot reach.
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const BASE_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
@@ -33,305 +25,160 @@ const BASE_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
 };
 
-// ---------------------------------------------------------------------------
-// Cleanup: every helper registers what it must undo. On normal exit or an
-// uncaught error the synchronous part runs (kill, remove); on SIGINT, SIGTERM
-// or SIGHUP the graceful part runs first (close the browser, stop the server),
-// at most 10 s, then the process exits.
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after `ms` without keeping the process alive (for races against a time limit). */
-function deadline(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-const cleanups = new Set();
-let handlersInstalled = false;
-let signalExitCode;
-let stopping = false;
-
-function runSyncCleanups() {
-  for (const entry of [...cleanups].reverse()) entry.sync();
-}
-
-async function onSignal(signal, number) {
-  if (stopping) return; // a second Ctrl-C while stopping: keep going, the exit handler kills the rest
-  stopping = true;
-  const graceful = async () => {
-    // In reverse order of registration: browser, then server, then their directories.
-    for (const entry of [...cleanups].reverse()) await entry.graceful();
-  };
-  await Promise.race([graceful(), deadline(10_000)]);
-  process.exit(signalExitCode ?? 128 + number);
-}
-
-function installExitHandlers() {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on('exit', runSyncCleanups);
-  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
-    process.on(signal, () => void onSignal(signal, number));
-  }
-}
-
-/** The exit code after a stop by signal (default 128 + its number). */
-export function setSignalExitCode(code) {
-  signalExitCode = code;
-}
-
-/**
- * Registers a cleanup: `sync` must work inside an 'exit' handler; `graceful`
- * (optional) is preferred when there is time. Returns a function that runs
- * the sync one now (once).
- */
-export function onCleanup(sync, graceful) {
-  installExitHandlers();
-  let done = false;
-  const entry = {
-    sync: () => {
-      if (done) return;
-      done = true;
-      cleanups.delete(entry);
-      try {
-        sync();
-      } catch {
-        // best effort
-      }
-    },
-    graceful: async () => {
-      if (done) return;
-      if (graceful) await graceful().catch(() => {});
-      entry.sync();
-    },
-  };
-  cleanups.add(entry);
-  return entry.sync;
-}
-
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-let swept = false;
-/** Removes temp dirs left by runs that were killed (SIGKILL runs no cleanup): their pid is in the name. */
-function sweepStaleTempDirs() {
-  if (swept) return;
-  swept = true;
-  try {
-    for (const name of readdirSync(tmpdir())) {
-      const m = /^oii-[a-z-]+?-(\d+)-[A-Za-z0-9]{6}$/.exec(name);
-      if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) {
-        rmSync(join(tmpdir(), name), { recursive: true, force: true });
-      }
+/** The path of the executable `name` on PATH, if there is one. */
+export function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return join(dir, name);
+    } catch {
+      // not here
     }
-  } catch {
-    // best effort
   }
+  return undefined;
 }
 
-/** A fresh temporary directory (its name carries this process's pid), removed on exit. */
-export function makeTempDir(prefix = 'oii-') {
-  sweepStaleTempDirs();
-  const dir = mkdtempSync(join(tmpdir(), `${prefix}${process.pid}-`));
-  const remove = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  return { dir, remove };
+const exitHooks = [];
+/** Runs the synchronous `fn` when this process exits (last registered first). Returns a function that runs it now, once. */
+export function onExit(fn) {
+  const hook = () => {
+    if (!exitHooks.includes(hook)) return;
+    exitHooks.splice(exitHooks.indexOf(hook), 1);
+    try {
+      fn();
+    } catch {
+      // best effort
+    }
+  };
+  exitHooks.push(hook);
+  return hook;
 }
+process.on('exit', () => {
+  while (exitHooks.length) exitHooks.at(-1)();
+});
 
-// ---------------------------------------------------------------------------
-
-function tryListen(port) {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', () => resolve(undefined));
-    server.listen({ port, host: HOST, exclusive: true }, () => {
-      const { port: actual } = server.address();
-      server.close(() => resolve(actual));
-    });
+let beforeSignalExit = () => undefined;
+/** Sets what a signal does before the process exits (at most 10 s); it may return the exit code (default 128 + the signal's number). */
+export function setSignalHandler(fn) {
+  beforeSignalExit = fn;
+}
+let signalled;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    signalled ??= Promise.race([Promise.resolve().then(() => beforeSignalExit(signal)), delay(10_000)])
+      .catch(() => undefined)
+      .then((code) => process.exit(code ?? 128 + os.constants.signals[signal]));
   });
+}
+
+/** A new temporary directory, removed on exit or by `remove()`. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(os.tmpdir(), prefix));
+  return { dir, remove: onExit(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 })) };
 }
 
 /** A free TCP port on 127.0.0.1: `preferred` if it is free, otherwise any. */
 export async function freePort(preferred) {
-  if (preferred) {
-    const port = await tryListen(preferred);
-    if (port) return port;
-  }
-  const port = await tryListen(0);
-  if (!port) throw new Error(`could not find a free port on ${HOST}`);
-  return port;
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const server = createServer().once('error', () => resolve(undefined));
+      server.listen({ port, host: HOST, exclusive: true }, () => {
+        const free = server.address().port;
+        server.close(() => resolve(free));
+      });
+    });
+  return (preferred && (await tryPort(preferred))) || tryPort(0);
 }
-
-async function waitForHealth(port, server, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`code-server exited early (${server.exitCode ?? server.signalCode})`);
-    }
-    try {
-      const res = await fetch(`http://${HOST}:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer http://${HOST}:${port}/healthz within ${timeoutMs / 1000} s`);
-}
-
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false; // group already gone
-  }
-}
-
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// The server runs under a small shell in its own process group (session). When
-// code-server exits, or the Node process that started it disappears (even by
-// SIGKILL, which runs no exit handler), the shell ends the whole group. When
-// stop() signals the group, the shell just exits with it.
-const WATCHDOG = `parent=$1; shift
-"$@" &
-child=$!
-trap 'exit 0' TERM INT HUP
-while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done
-trap '' TERM
-kill -TERM 0
-sleep 3
-kill -KILL 0`;
 
 /**
- * Starts code-server on 127.0.0.1 with its own HOME, user data and extensions
- * directories, in its own process group, and waits until it is healthy.
+ * Starts code-server on 127.0.0.1 with its own HOME, user data and extensions directories
+ * (a temporary directory unless `dataDir` is given) and waits until it answers.
  *
- * @param {object} options
- * @param {string} options.bin code-server executable (from ensureTestVSCode())
- * @param {number} [options.port] port to use (default: a free one)
- * @param {Record<string, unknown>} [options.settings] user settings added to the defaults
- * @param {string} [options.dataDir] persistent directory for home/user/extensions (default: a temp dir removed on stop)
- * @param {boolean} [options.inheritOutput] send the server's output to this process's stderr instead of a log file
- * @param {string[]} [options.install] .vsix files to install first, as a user would (`code-server --install-extension`)
- * @returns {Promise<{port: number, origin: string, dataDir: string, extensionsDir: string, logFile: string | undefined, pid: number, logTail: (lines?: number) => string, exited: Promise<number | string | null>, stop: () => Promise<void>}>}
+ * @param {object} [options]
+ * @param {number} [options.port] default: a free one
+ * @param {Record<string, unknown>} [options.settings] user settings, added to the defaults
+ * @param {string} [options.dataDir] a persistent directory instead of a temporary one
+ * @param {string[]} [options.install] .vsix files to install first, as a user would
+ * @returns the port, origin, extensionsDir, logFile, logTail(lines), exited (a promise of the exit status) and stop()
  */
-export async function startCodeServer({ bin, port, settings = {}, dataDir, inheritOutput = false, install = [] } = {}) {
-  if (!bin || !existsSync(bin)) throw new Error(`code-server not found at ${bin}; run node scripts/install-test-vscode.mjs`);
-  const temp = dataDir ? undefined : makeTempDir('oii-code-server-');
+export async function startCodeServer({ port, settings = {}, dataDir, install = [] } = {}) {
+  const bin = await (await import('./install-test-vscode.mjs')).ensureTestVSCode();
+  const temp = dataDir ? undefined : tempDir('oii-code-server-');
   const root = dataDir ?? temp.dir;
-  const home = join(root, 'home');
-  const userDir = join(root, 'user');
-  const extensionsDir = join(root, 'extensions');
+  const [home, userDir, extensionsDir] = ['home', 'user', 'extensions'].map((name) => join(root, name));
   for (const dir of [home, join(userDir, 'User'), extensionsDir]) mkdirSync(dir, { recursive: true });
 
-  // Defaults, then (in a persistent data dir) what the user changed since, then
-  // what the caller asks for. A settings.json that is not plain JSON (comments)
-  // is left as it is.
+  // The defaults, then what the user changed in a persistent dataDir, then the caller's settings.
+  // A settings.json that is not plain JSON (it may have comments) is left as it is.
   const settingsFile = join(userDir, 'User', 'settings.json');
   let existing = {};
-  let writeSettings = true;
   if (existsSync(settingsFile)) {
     try {
       existing = JSON.parse(readFileSync(settingsFile, 'utf8'));
     } catch {
-      writeSettings = false;
+      existing = undefined;
     }
   }
-  if (writeSettings) {
-    writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings }, null, 2) + '\n');
-  }
+  if (existing) writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...existing, ...settings }, null, 2) + '\n');
 
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache') };
-  // Variables that would make the server think it runs inside another VS Code.
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
-  }
+  // Without the VSCODE_* variables of a VS Code this may run inside, which would confuse the server.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_') && key !== 'ELECTRON_RUN_AS_NODE'));
+  Object.assign(env, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache') });
+  const dirs = ['--user-data-dir', userDir, '--extensions-dir', extensionsDir];
   for (const vsix of install) {
-    await new Promise((resolve, reject) => {
-      const dirs = ['--user-data-dir', userDir, '--extensions-dir', extensionsDir];
-      execFile(bin, ['--install-extension', vsix, ...dirs], { env, timeout: 120_000 }, (err, stdout, stderr) => {
-        if (err) reject(new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${stdout}${stderr}`, { cause: err }));
-        else resolve();
-      });
+    const run = promisify(execFile)(bin, ['--install-extension', vsix, ...dirs], { env, timeout: 120_000 });
+    await run.finally(onExit(() => run.child.kill())).catch((err) => {
+      throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout}${err.stderr}`, { cause: err });
     });
   }
 
-  const serverPort = port ?? (await freePort());
-  const logFile = inheritOutput ? undefined : join(root, 'code-server.log');
-  const out = logFile ? openSync(logFile, 'w') : 'inherit';
-  const args = [
-    '--auth', 'none',
-    '--bind-addr', `${HOST}:${serverPort}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    // Without it a trust dialog blocks the UI.
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', userDir,
-    '--extensions-dir', extensionsDir,
-  ];
-  const server = spawn('/bin/sh', ['-c', WATCHDOG, 'code-server-watchdog', String(process.pid), bin, ...args], {
-    detached: true,
-    stdio: ['ignore', out, out],
-    env,
-  });
-  if (typeof out === 'number') closeSync(out);
-  const pid = server.pid;
-  if (!pid) throw new Error(`could not start ${bin}`);
+  port ??= await freePort();
+  const origin = `http://${HOST}:${port}`;
+  const logFile = join(root, 'code-server.log');
+  const out = openSync(logFile, 'w');
+  // --disable-workspace-trust: otherwise a trust dialog blocks the UI.
+  const args = ['--auth', 'none', '--bind-addr', `${HOST}:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...dirs];
+  // In a process group of its own, so that all of the server's processes can be ended together.
+  const server = spawn(bin, args, { detached: true, stdio: ['ignore', out, out], env });
+  closeSync(out);
   const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
-
-  let stopping;
-  const terminate = async () => {
-    if (killGroup(pid, 'SIGTERM')) {
-      const until = Date.now() + 5000;
-      while (groupAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // already gone
     }
   };
-  const killNow = onCleanup(() => killGroup(pid, 'SIGKILL'), () => (stopping ??= terminate()));
-  /** Ends the server's process group (SIGTERM, then SIGKILL after 5 s) and removes its temp dir. */
+  const kill = onExit(() => signalGroup('SIGKILL'));
+  /** Ends the server (SIGTERM, then SIGKILL for what is left after 5 s) and removes its temporary directory. */
   const stop = async () => {
-    await (stopping ??= terminate());
-    killNow(); // SIGKILL whatever is left
-    await Promise.race([exited, deadline(1000)]);
+    signalGroup('SIGTERM');
+    await Promise.race([exited, delay(5000)]);
+    kill();
     temp?.remove();
   };
-  const logTail = (lines = 40) => {
-    if (!logFile) return '';
-    try {
-      return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  };
+  const logTail = (lines = 40) => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n') : '');
 
   try {
-    await waitForHealth(serverPort, server, 60_000);
+    for (const until = Date.now() + 60_000; ; await delay(200)) {
+      if (await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false)) break;
+      if (server.exitCode !== null || server.signalCode !== null) throw new Error(`code-server exited early (${server.exitCode ?? server.signalCode})`);
+      if (Date.now() > until) throw new Error(`code-server did not answer ${origin}/healthz within 60 s`);
+    }
   } catch (err) {
     const tail = logTail();
     await stop();
-    throw new Error(`${err.message}${tail ? `\n--- code-server log ---\n${tail}` : ''}`, { cause: err });
+    throw new Error(`${err.message}\n--- code-server log ---\n${tail}`, { cause: err });
   }
-  return { port: serverPort, origin: `http://${HOST}:${serverPort}`, dataDir: root, extensionsDir, logFile, pid, logTail, exited, stop };
+  return { port, origin, extensionsDir, logFile, logTail, exited, stop };
 }
 
 /**
- * The workbench URL that opens `folder`, with the extension at
- * `extensionDevelopmentPath` loaded if one is given (and, if given, runs the
- * tests module at `extensionTestsPath`): the `payload` mechanism VS Code's
- * browser tests use, since code-server rejects those command-line flags.
+ * The workbench URL that opens `folder` with the extension at `extensionDevelopmentPath` (and runs the
+ * tests module at `extensionTestsPath`): the `payload` of VS Code's own browser tests, since code-server
+ * rejects those command-line flags.
  */
 export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (path) => `vscode-remote://${HOST}:${port}${path}`;
@@ -339,55 +186,16 @@ export function workbenchUrl({ port, folder, extensionDevelopmentPath, extension
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
-  const query = new URLSearchParams();
-  if (folder) query.set('folder', folder);
-  query.set('payload', JSON.stringify(payload));
+  const query = new URLSearchParams({ ...(folder && { folder }), payload: JSON.stringify(payload) });
   return `http://${HOST}:${port}/?${query.toString().replace(/%2F/g, '/')}`;
 }
 
-/**
- * Launches Debian's Chromium (headless by default) with a fresh profile.
- * Returns the playwright BrowserContext, its first page and `close()`.
- *
- * @param {object} [options]
- * @param {boolean} [options.headless]
- * @param {{width: number, height: number}} [options.viewport]
- */
+/** Launches Chromium (headless by default) with a fresh profile; returns the browser context, its page and `close()`. */
 export async function launchChromium({ headless = true, viewport = { width: 1400, height: 900 } } = {}) {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install chromium`);
   const { chromium } = await import('playwright-core');
-  const profile = makeTempDir('oii-chromium-');
-  let context;
-  try {
-    context = await chromium.launchPersistentContext(profile.dir, {
-      executablePath: CHROMIUM_PATH,
-      headless,
-      args: CHROMIUM_ARGS,
-      viewport,
-      // This module ends the browser itself, in order, before the server.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-  } catch (err) {
-    profile.remove();
-    throw err;
-  }
-  const page = context.pages()[0] ?? (await context.newPage());
-  let closing;
-  const closeContext = () => (closing ??= Promise.race([context.close().catch(() => {}), deadline(10_000)]));
-  // Registered after the profile dir, so on a signal it runs before that is removed.
-  // (On a plain exit, playwright's own exit handler kills the browser.)
-  const done = onCleanup(() => {}, closeContext);
-  const close = async () => {
-    await closeContext();
-    done();
-    profile.remove();
-  };
-  return { context, page, close };
-}
-
-/** Waits until the workbench has rendered in `page`. */
-export async function waitForWorkbench(page, timeoutMs = 60_000) {
-  await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+  // Signals are handled above; playwright's own exit hook then kills the browser and removes its profile.
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const context = await browser.newContext({ viewport });
+  return { context, page: await context.newPage(), close: () => browser.close() };
 }

@@ -1,75 +1,50 @@
 #!/usr/bin/env node
-// Installs the VS Code that the integration and UI tests run in: VS Code's own
-// server and web workbench as packaged on npm by code-server, into the ignored
-// folder .vscode-test/. Works with only the npm registry reachable (no GitHub,
-// no update.code.visualstudio.com). Idempotent: a marker file is written when
-// every step has succeeded, and an install without it is wiped and redone.
+// Installs the VS Code that the tests and `npm start` use: VS Code's server and web workbench as
+// packaged on npm by code-server, into the ignored folder .vscode-test/. Needs only the npm registry
+// (no GitHub, no update.code.visualstudio.com). Idempotent: a marker file is written when every step
+// has succeeded, and an install without it is wiped and redone.
 // Usage: node scripts/install-test-vscode.mjs   (prints the code-server path)
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync, unlinkSync } from 'node:fs';
-import { constants as osConstants } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onExit, onPath, repoRoot } from './code-server.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const VSCODE_VERSION = '1.100.3';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const installDir = join(repoRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+const installDir = join(repoRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 const markerFile = join(installDir, '.install-complete');
 const lockDir = `${installDir}.lock`;
 const logFile = `${installDir}.install.log`;
-const codeServerDir = join(installDir, 'node_modules', 'code-server');
-const vscodeDir = join(codeServerDir, 'lib', 'vscode');
+const vscodeDir = join(installDir, 'node_modules', 'code-server', 'lib', 'vscode');
+const bin = join(installDir, 'node_modules', '.bin', 'code-server');
 
-/** Path of the code-server executable (whether or not it is installed yet). */
-export function codeServerBinary() {
-  return join(installDir, 'node_modules', '.bin', 'code-server');
-}
+// Native modules of VS Code's server. Without them some features (terminals, file watching, Kerberos
+// proxy auth, logging to disk) degrade, but the extension host and the tests run, so a failed build
+// is only a warning.
+const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/deviceid', 'kerberos', '@parcel/watcher'];
 
-export function isTestVSCodeInstalled() {
+const log = (line) => console.log(`[test-vscode] ${line}`);
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function isInstalled() {
   try {
-    return readFileSync(markerFile, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(codeServerBinary());
+    return readFileSync(markerFile, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(bin);
   } catch {
     return false;
   }
 }
 
-// Native modules of VS Code's server. Without them some features (terminals,
-// file watching, Kerberos proxy auth, logging to disk) degrade, but the
-// extension host and the tests still run, so a failed build is only a warning.
-const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/deviceid', 'kerberos', '@parcel/watcher'];
-
-function log(line) {
-  console.log(`[test-vscode] ${line}`);
-}
-
-let currentChild;
-
 /** Runs a command with its output appended to the install log; resolves to its exit code. */
 function run(cmd, args, cwd) {
-  const fd = openSync(logFile, 'a');
-  writeFileSync(fd, `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`);
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, {
-      cwd,
-      stdio: ['ignore', fd, fd],
-      // Its own process group, so that a stop ends npm's build scripts too.
-      detached: true,
-      // node-pty's install script runs `npx node-gyp`, which would otherwise ask.
-      env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
-    });
-    currentChild = child;
-    child.on('error', (err) => {
-      closeSync(fd);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      currentChild = undefined;
-      closeSync(fd);
-      resolvePromise(code ?? (signal ? 128 : 1));
-    });
-  });
+  const out = openSync(logFile, 'a');
+  writeFileSync(out, `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`);
+  // In a process group of its own, so that stopping midway also ends npm's build scripts.
+  // npm_config_yes: node-pty's install script runs `npx node-gyp`, which would otherwise ask.
+  const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const child = spawn(cmd, args, { cwd, stdio: ['ignore', out, out], detached: true, env });
+  closeSync(out);
+  const stop = onExit(() => process.kill(-child.pid, 'SIGTERM'));
+  return new Promise((resolve, reject) => child.once('error', reject).once('close', (code) => resolve(code ?? 1))).finally(stop);
 }
 
 async function step(title, cmd, args, cwd) {
@@ -80,60 +55,12 @@ async function step(title, cmd, args, cwd) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${title} failed (exit ${code}): ${cmd} ${args.join(' ')} in ${cwd}\n--- last lines of ${logFile} ---\n${tail}`);
   }
-  log(`${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`${title}: done in ${seconds(started)}`);
 }
 
 function forceSymlink(target, path) {
-  try {
-    lstatSync(path);
-    unlinkSync(path);
-  } catch {
-    // absent
-  }
+  rmSync(path, { force: true });
   symlinkSync(target, path);
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-/** A lock directory, so that two test runs started together do not install over each other. */
-async function withLock(fn) {
-  mkdirSync(dirname(lockDir), { recursive: true });
-  const deadline = Date.now() + 15 * 60 * 1000;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(join(lockDir, 'pid'), String(process.pid));
-      break;
-    } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
-      let owner = NaN;
-      try {
-        owner = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
-      } catch {
-        // being created or removed right now
-      }
-      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-        rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for another install of the test VS Code (lock ${lockDir})`, { cause: err });
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
 }
 
 async function install() {
@@ -159,7 +86,7 @@ async function install() {
   for (const mod of OPTIONAL_NATIVE_MODULES) {
     const t = Date.now();
     const code = await run('npm', ['rebuild', '--foreground-scripts', mod], vscodeDir);
-    if (code === 0) log(`build ${mod}: done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    if (code === 0) log(`build ${mod}: done in ${seconds(t)}`);
     else log(`warning: building the optional native module ${mod} failed (exit ${code}); continuing (see ${logFile})`);
   }
 
@@ -173,75 +100,64 @@ async function install() {
 
   await step('npm install built-in extensions dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], join(vscodeDir, 'extensions'));
 
-  if (!existsSync(codeServerBinary())) throw new Error(`install finished but ${codeServerBinary()} is missing`);
+  if (!existsSync(bin)) throw new Error(`install finished but ${bin} is missing`);
   writeFileSync(markerFile, `${CODE_SERVER_VERSION}\n`);
-  log(`Installed VS Code ${VSCODE_VERSION} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(`Installed VS Code ${VSCODE_VERSION} in ${seconds(started)}`);
 }
 
-function onPath(name) {
-  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, name)));
-}
-
-/** The Debian packages the install needs (node-gyp builds; ripgrep replaces a GitHub download). */
-function checkSystem() {
-  const missing = [];
-  if (!existsSync('/usr/bin/rg')) missing.push('ripgrep (/usr/bin/rg)');
-  for (const [cmd, pkg] of [['make', 'build-essential'], ['g++', 'build-essential'], ['python3', 'python3'], ['pkg-config', 'pkg-config']]) {
-    if (!onPath(cmd)) missing.push(`${pkg} (${cmd})`);
+/** Takes the lock directory (so that two runs do not install over each other) while `fn` runs. */
+async function withLock(fn) {
+  mkdirSync(join(repoRoot, '.vscode-test'), { recursive: true });
+  for (const until = Date.now() + 15 * 60_000; ; await new Promise((resolve) => setTimeout(resolve, 1000))) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    // A lock whose owner is gone is stale (its pid file is written right after the directory).
+    const owner = existsSync(join(lockDir, 'pid')) ? Number(readFileSync(join(lockDir, 'pid'), 'utf8')) : 0;
+    if (owner > 0 && !isRunning(owner)) rmSync(lockDir, { recursive: true, force: true });
+    else if (Date.now() > until) throw new Error(`timed out waiting for another install of the test VS Code (lock ${lockDir})`);
   }
+  writeFileSync(join(lockDir, 'pid'), String(process.pid));
+  const release = onExit(() => rmSync(lockDir, { recursive: true, force: true }));
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/** Makes sure the test VS Code is installed (installing it if needed); returns the path of its code-server executable. */
+export async function ensureTestVSCode() {
+  if (isInstalled()) return bin;
+  // The Debian packages the install needs: compilers for node-gyp, and ripgrep instead of a GitHub download.
+  const missing = [['/usr/bin/rg', 'ripgrep'], ['make', 'build-essential'], ['g++', 'build-essential'], ['python3', 'python3'], ['pkg-config', 'pkg-config']]
+    .filter(([cmd]) => !(cmd.startsWith('/') ? existsSync(cmd) : onPath(cmd)))
+    .map(([cmd, pkg]) => `${pkg} (${cmd})`);
   if (missing.length) {
     throw new Error(`missing system packages: ${missing.join(', ')}; install with: apt-get install chromium build-essential python3 pkg-config libkrb5-dev ripgrep`);
   }
+  // Another run may have finished the install while this one waited for the lock.
+  await withLock(async () => isInstalled() || install());
+  return bin;
 }
 
-/**
- * Makes sure the test VS Code is installed (installing it if needed) and
- * returns the path of its code-server executable.
- */
-export async function ensureTestVSCode() {
-  if (isTestVSCodeInstalled()) return codeServerBinary();
-  checkSystem();
-  // Stopped half-way, do not leave npm or a compiler running in the background.
-  const killChild = (signal) => {
-    try {
-      if (currentChild?.pid) process.kill(-currentChild.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  const stopChild = () => {
-    killChild('SIGTERM');
-    try {
-      if (readFileSync(join(lockDir, 'pid'), 'utf8') === String(process.pid)) rmSync(lockDir, { recursive: true, force: true });
-    } catch {
-      // no lock of ours
-    }
-  };
-  const onSignal = (signal) => {
-    killChild(signal);
-    process.exit(128 + osConstants.signals[signal]);
-  };
-  process.on('exit', stopChild);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+if (process.argv[1] === import.meta.filename) {
   try {
-    await withLock(async () => {
-      // Another process may have finished the install while we waited for the lock.
-      if (!isTestVSCodeInstalled()) await install();
-    });
-  } finally {
-    process.off('exit', stopChild);
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(signal, onSignal);
-  }
-  return codeServerBinary();
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    const bin = await ensureTestVSCode();
-    log(`VS Code ${VSCODE_VERSION} for tests is ready`);
-    console.log(bin);
+    console.log(await ensureTestVSCode());
   } catch (err) {
-    log(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    log(err.message);
+    process.exitCode = 1;
   }
 }

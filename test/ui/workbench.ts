@@ -2,7 +2,8 @@
 // extension under development loaded, opened in headless Chromium and driven
 // through playwright as a person would. The server and browser plumbing lives
 // in scripts/code-server.mjs (shared with the integration tests and
-// `npm start`), loaded here with import() since it is an ES module.
+// `npm start`), loaded here with import() since it is an ES module; it also
+// stops both when this process exits or is interrupted.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,15 +18,10 @@ interface CodeServer {
 }
 
 interface CodeServerHelpers {
-  startCodeServer(options: { bin: string; settings?: Record<string, unknown>; install?: string[] }): Promise<CodeServer>;
-  workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
-  launchChromium(options: { headless?: boolean; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
-  waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
-  makeTempDir(prefix?: string): { dir: string; remove(): void };
-}
-
-interface Installer {
-  ensureTestVSCode(): Promise<string>;
+  startCodeServer(options: { settings?: Record<string, unknown>; install?: string[] }): Promise<CodeServer>;
+  workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath?: string }): string;
+  launchChromium(options: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
+  tempDir(prefix: string): { dir: string };
 }
 
 export interface WorkbenchOptions {
@@ -56,10 +52,6 @@ function findRepoRoot(): string {
 export const repoRoot = findRepoRoot();
 const VIEW_CONTAINER_TITLE = 'Open Infra Index';
 const TREE_ROW = '.part.sidebar .monaco-list-row[role="treeitem"]';
-
-async function importScript<T>(name: string): Promise<T> {
-  return (await import(pathToFileURL(join(repoRoot, 'scripts', name)).href)) as T;
-}
 
 /** Polls `check` until it returns true (or throws the last error after `timeoutMs`). */
 export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -92,18 +84,15 @@ export class Workbench {
 
   /** Starts code-server with the extension loaded and opens the workbench at the given viewport. */
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
-    const helpers = await importScript<CodeServerHelpers>('code-server.mjs');
-    const { ensureTestVSCode } = await importScript<Installer>('install-test-vscode.mjs');
-    const bin = await ensureTestVSCode();
-    const install = options.vsix ? [options.vsix] : [];
-    const server = await helpers.startCodeServer({ bin, settings: options.settings, install });
+    const helpers = (await import(pathToFileURL(join(repoRoot, 'scripts', 'code-server.mjs')).href)) as CodeServerHelpers;
+    const server = await helpers.startCodeServer({ settings: options.settings, install: options.vsix ? [options.vsix] : [] });
     let browser: Awaited<ReturnType<CodeServerHelpers['launchChromium']>> | undefined;
     try {
       browser = await helpers.launchChromium({ viewport: options.viewport ?? { width: 1400, height: 900 } });
-      const folder = options.folder ?? helpers.makeTempDir('oii-ui-workspace-').dir;
+      const folder = options.folder ?? helpers.tempDir('oii-ui-workspace-').dir;
       const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: options.vsix ? undefined : repoRoot });
       await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
-      await helpers.waitForWorkbench(browser.page);
+      await browser.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       return new Workbench(browser.page, browser.context, server, url, browser.close);
     } catch (err) {
       await browser?.close();
