@@ -17,8 +17,7 @@ describe('palette lookups and the comparison', () => {
   });
 
   test('Find Figure: "TFLOPS", choose a figure, and its card is highlighted', { timeout: 60_000 }, async () => {
-    await wb.runCommand('Infra Index: Find Figure…');
-    await wb.typeInQuickInput('TFLOPS');
+    await wb.runCommandAndType('Infra Index: Find Figure…', 'TFLOPS');
     const rows = wb.page.locator('.quick-input-list .monaco-list-row');
     // The list is re-ranked as the text changes: wait until it has settled, then pick its first row.
     let settled = '';
@@ -61,8 +60,7 @@ describe('palette lookups and the comparison', () => {
     const page = wb.webviewFrame();
     // A render that highlights names the figure on <body>: this page must keep the HTML it opened with.
     assert.equal(await page.locator('body').getAttribute('data-highlight'), null, 'opened without a highlight');
-    await wb.runCommand('Infra Index: Find Figure…');
-    await wb.typeInQuickInput('1550');
+    await wb.runCommandAndType('Infra Index: Find Figure…', '1550');
     const row = wb.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'DeepGEMM' }).first();
     await row.click();
     await waitUntil('a highlighted DeepGEMM figure', async () => (await page.locator('article.card.highlight').count()) === 1);
@@ -73,8 +71,7 @@ describe('palette lookups and the comparison', () => {
   test('Filter Tree: the filter shows, and survives Reload Window', { timeout: 120_000 }, async (t) => {
     t.after(() => wb.screenshot('filter-tree-end').then(() => undefined));
     await wb.openView();
-    await wb.runCommand('Infra Index: Filter Tree…');
-    await wb.typeInQuickInput('FP8');
+    await wb.runCommandAndType('Infra Index: Filter Tree…', 'FP8');
     await wb.page.keyboard.press('Enter');
     const message = wb.page.locator('.part.sidebar .message', { hasText: 'Filtered by "FP8"' });
     await waitUntil('the filter message', async () => (await message.count()) > 0);

@@ -189,8 +189,7 @@ export class Workbench {
 
   /** Runs Find Entry…, types `query`, waits until `name` is the first match, presses Enter and waits for its page. */
   async findEntry(query: string, name: string): Promise<void> {
-    await this.runCommand('Infra Index: Find Entry…');
-    await this.typeInQuickInput(query);
+    await this.runCommandAndType('Infra Index: Find Entry…', query);
     const first = this.page.locator('.quick-input-list .monaco-list-row').first();
     await waitUntil(`${name} as the first match`, async () => (await first.innerText().catch(() => '')).includes(name));
     await this.page.keyboard.press('Enter');
@@ -200,8 +199,7 @@ export class Workbench {
 
   /** Shows an output channel through "Output: Show Output Channels..." and resolves to its text once it contains `expected`. */
   async outputChannelText(channel: string, expected: string | RegExp): Promise<string> {
-    await this.runCommand('Output: Show Output Channels...');
-    await this.typeInQuickInput(channel);
+    await this.runCommandAndType('Output: Show Output Channels...', channel);
     await this.page.keyboard.press('Enter');
     const lines = this.page.locator('.part.panel .monaco-editor .view-lines');
     let text = '';
@@ -227,10 +225,23 @@ export class Workbench {
     return this.page.locator('.quick-input-widget input');
   }
 
-  /** Types into the quick pick or input box on screen, once it shows. */
-  async typeInQuickInput(text: string): Promise<void> {
-    await this.quickInput.waitFor({ state: 'visible' });
-    await this.quickInput.fill(text);
+  /**
+   * Runs a command that opens a quick pick or input box, and types `text` into it. A
+   * webview still loading can take focus and close the quick input: then it tries again.
+   */
+  async runCommandAndType(title: string, text: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand(title);
+      try {
+        await this.quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+        await this.quickInput.fill(text, { timeout: 5_000 });
+        if (await this.quickInput.isVisible()) return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+      if (attempt >= 3) throw new Error(`the quick input of "${title}" closed before "${text}" could be typed`);
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /** The document of the visible webview in the editor area: two iframes down. */
