@@ -28,7 +28,8 @@ const bundle = {
   platform: 'browser',
   target: ['es2022', 'node20'],
   outfile: 'dist/extension.js',
-  external: ['vscode'],
+  // Required only in the Node host (parse worker threads); never reached in a web worker.
+  external: ['vscode', 'node:worker_threads'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -48,6 +49,15 @@ const pageScript = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+};
+
+// The parse worker: a Web Worker or a Node worker thread (see src/worker/parseWorker.ts).
+const parseWorker = {
+  ...bundle,
+  entryPoints: ['src/worker/parseWorker.ts'],
+  format: 'iife',
+  outfile: 'dist/parseWorker.js',
+  metafile: false,
 };
 
 /** The packages from node_modules that went into the bundle, with their licence texts. */
@@ -79,10 +89,10 @@ ${sections.join('\n\n')}
 }
 
 if (watch) {
-  for (const options of [bundle, pageScript]) await (await esbuild.context(options)).watch();
+  for (const options of [bundle, pageScript, parseWorker]) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching src/ for changes');
 } else {
-  const [{ metafile }] = await Promise.all([esbuild.build(bundle), esbuild.build(pageScript)]);
+  const [{ metafile }] = await Promise.all([esbuild.build(bundle), esbuild.build(pageScript), esbuild.build(parseWorker)]);
   writeFileSync('dist/ThirdPartyNotices.txt', thirdPartyNotices(metafile));
   // For npm run bench: how much of the bundle is the project's own code.
   writeFileSync('dist/meta.json', JSON.stringify(metafile));

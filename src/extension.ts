@@ -34,7 +34,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   const actions: ActionsRef = { current: vscodeActions };
   const report = new Reporter(log, actions);
   const settings = new Settings(report);
-  const store = new IndexStore(vscode.Uri.joinPath(context.extensionUri, 'media'), log, report);
+  const store = new IndexStore(
+    vscode.Uri.joinPath(context.extensionUri, 'media'),
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'),
+    log,
+    report,
+  );
   const view = new EntriesView(store, settings, context.workspaceState);
   const panels = new EntryPanels(context.extensionUri, store, settings, log, actions, report);
   const entries = new EntryCommands(store, panels, actions, report);

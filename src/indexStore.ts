@@ -1,9 +1,23 @@
 import * as vscode from 'vscode';
 import { catalogFromSources, type Catalog } from './core/catalog';
 import { describeError } from './core/describe';
+import type { ParseResult } from './core/model';
 import { parseIndex } from './core/parseIndex';
 import { Disposable } from './dispose';
+import { parseOffThread } from './parseOffThread';
 import type { Reporter } from './reporter';
+
+/** How long untrusted index text may take to parse before it is given up. */
+export const PARSE_DEADLINE_MS = 10_000;
+
+/** Index text from outside the extension (the network, the user's files): parsed in a worker. */
+export interface UntrustedIndex {
+  readonly markdown: string;
+  readonly data?: string;
+  /** Where it came from, for messages: "https://…/README.md", "team-index.md". */
+  readonly origin: string;
+  readonly baseUrl?: string;
+}
 
 export const INDEX_FILE = 'open-infra-index.md';
 export const DATA_FILE = 'entries.json';
@@ -20,6 +34,7 @@ export class IndexStore extends Disposable {
 
   constructor(
     private readonly mediaUri: vscode.Uri,
+    private readonly workerScript: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly report: Reporter,
   ) {
@@ -58,6 +73,21 @@ export class IndexStore extends Disposable {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
     return this.accept(catalogFromSources(markdown, data, parseIndex));
+  }
+
+  /**
+   * Parses untrusted index text off the extension host's thread, within a
+   * deadline, and takes it if it holds entries. On any failure the user is
+   * told, and the index in use stays as it was.
+   */
+  async loadUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<Catalog | undefined> {
+    let parsed: ParseResult;
+    try {
+      parsed = await parseOffThread(this.workerScript, { markdown: source.markdown, baseUrl: source.baseUrl }, deadlineMs);
+    } catch (err) {
+      return this.reject(`The index from ${source.origin} could not be read: ${describeError(err)}`);
+    }
+    return this.accept(catalogFromSources(source.markdown, source.data, () => parsed));
   }
 
   /** Takes a catalog if it holds entries; otherwise keeps the last good one. */

@@ -1,0 +1,57 @@
+import type * as vscode from 'vscode';
+import type { ParseResult } from './core/model';
+import type { ParseReply, ParseRequest } from './worker/parseProtocol';
+
+/** The parse did not finish in time; the worker was stopped. */
+export class ParseTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Reading the index took longer than ${timeoutMs / 1000} s and was stopped.`);
+  }
+}
+
+interface WorkerLike {
+  postMessage(message: ParseRequest): void;
+  terminate(): unknown;
+}
+
+/**
+ * Parses untrusted index markdown in a worker (a Node worker thread, or a Web
+ * Worker in the web extension host), so that no input can stall the extension
+ * host. Rejects with ParseTimeout when `timeoutMs` passes first.
+ */
+export function parseOffThread(workerScript: vscode.Uri, request: ParseRequest, timeoutMs: number): Promise<ParseResult> {
+  return new Promise<ParseResult>((resolve, reject) => {
+    let worker: WorkerLike | undefined;
+    const timer = setTimeout(() => finish(() => reject(new ParseTimeout(timeoutMs))), timeoutMs);
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      void worker?.terminate();
+      settle();
+    };
+    const onReply = (reply: ParseReply) => finish(() => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
+    const onError = (err: unknown) => finish(() => reject(err instanceof Error ? err : new Error(String(err))));
+    try {
+      worker = startWorker(workerScript, onReply, onError);
+      worker.postMessage(request);
+    } catch (err) {
+      onError(err);
+    }
+  });
+}
+
+function startWorker(script: vscode.Uri, onReply: (reply: ParseReply) => void, onError: (err: unknown) => void): WorkerLike {
+  const WebWorker = (globalThis as { Worker?: new (url: string) => Worker }).Worker;
+  if (typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && WebWorker) {
+    const worker = new WebWorker(script.toString(true));
+    worker.onmessage = (event: MessageEvent<ParseReply>) => onReply(event.data);
+    worker.onerror = (event) => onError(new Error(event.message || 'the parse worker failed'));
+    return worker;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new Worker(script.fsPath);
+  worker.on('message', onReply);
+  worker.on('error', onError);
+  worker.on('exit', (code) => onError(new Error(`the parse worker stopped (exit ${code})`)));
+  return worker;
+}

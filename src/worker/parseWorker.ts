@@ -1,0 +1,29 @@
+// The parse worker: parses index markdown off the extension host's thread.
+// Bundled to dist/parseWorker.js; the same file runs as a Web Worker (web
+// extension host) and as a Node worker thread (desktop and remote hosts).
+import { describeError } from '../core/describe';
+import { parseIndex } from '../core/parseIndex';
+import type { ParseReply, ParseRequest } from './parseProtocol';
+
+function run(request: ParseRequest): ParseReply {
+  try {
+    return { ok: true, result: parseIndex(request.markdown, request.baseUrl ? { baseUrl: request.baseUrl } : {}) };
+  } catch (err) {
+    return { ok: false, error: describeError(err) };
+  }
+}
+
+interface WorkerScope {
+  onmessage: ((event: { data: ParseRequest }) => void) | null;
+  postMessage(reply: ParseReply): void;
+}
+const scope = globalThis as unknown as Partial<WorkerScope> & { importScripts?: unknown };
+
+if (typeof scope.importScripts === 'function') {
+  scope.onmessage = (event) => scope.postMessage?.(run(event.data));
+} else {
+  // A Node worker thread: its require is Node's.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  parentPort?.on('message', (request: ParseRequest) => parentPort.postMessage(run(request)));
+}
