@@ -1,6 +1,13 @@
 import type * as vscode from 'vscode';
 
 /**
+ * How many registrations are alive across the extension: what the Disposable
+ * base owns, plus what panels hold while open. Tests compare it with a
+ * baseline to find leaks.
+ */
+export const liveRegistrations = { count: 0 };
+
+/**
  * Owns what it registers and disposes it once, newest first. Something
  * registered after dispose() is disposed at once, so nothing outlives its owner.
  */
@@ -13,14 +20,20 @@ export abstract class Disposable implements vscode.Disposable {
   }
 
   protected _register<T extends vscode.Disposable>(value: T): T {
-    if (this.disposed) value.dispose();
-    else this.owned.push(value);
+    if (this.disposed) {
+      value.dispose();
+    } else {
+      this.owned.push(value);
+      liveRegistrations.count++;
+    }
     return value;
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const value of this.owned.splice(0).reverse()) value.dispose();
+    const owned = this.owned.splice(0).reverse();
+    liveRegistrations.count -= owned.length;
+    for (const value of owned) value.dispose();
   }
 }

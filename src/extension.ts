@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { vscodeActions, type ActionsRef } from './actions';
 import { COMMAND } from './commandIds';
+import { liveRegistrations } from './dispose';
 import { EntryCommands, type EntryArgument } from './commands/entryCommands';
 import { LookupCommands } from './commands/lookupCommands';
 import { TreeCommands } from './commands/treeCommands';
@@ -21,6 +22,8 @@ export interface TestHandle {
   readonly compare: ComparePanel;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
+  /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
+  liveRegistrations(): number;
 }
 
 /** activate()'s result: the public API, and, only when VS Code runs the extension's tests, their handle. */
@@ -81,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   await store.load();
   const api = createPublicApi(store, openAt, indexChanged.event);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  return { ...api, testHandle: { store, view, panels, compare, actions } };
+  return { ...api, testHandle: { store, view, panels, compare, actions, liveRegistrations: () => liveRegistrations.count } };
 }
 
 export function deactivate(): void {

@@ -67,8 +67,11 @@ export class ComparePanel extends Disposable implements vscode.WebviewPanelSeria
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    adoptPanel(panel, this.extensionUri, 'compare', (raw) => this.receive(raw), () => {
-      if (this.panel === panel) this.panel = undefined;
+    adoptPanel(panel, this.extensionUri, 'compare', {
+      receive: (raw) => this.receive(raw),
+      onClose: () => {
+        if (this.panel === panel) this.panel = undefined;
+      },
     });
     this.render(panel);
   }

@@ -144,13 +144,13 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
 
   private adopt(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
     this.panels.set(panel, item.entry.id);
-    const viewState = panel.onDidChangeViewState((e) => {
-      const id = this.panels.get(panel);
-      if (e.webviewPanel.active && id) this.activeChanged.fire(id);
-    });
-    adoptPanel(panel, this.extensionUri, 'entry', (raw) => this.receive(panel, raw), () => {
-      viewState.dispose();
-      this.panels.delete(panel);
+    adoptPanel(panel, this.extensionUri, 'entry', {
+      receive: (raw) => this.receive(panel, raw),
+      onActive: () => {
+        const id = this.panels.get(panel);
+        if (id) this.activeChanged.fire(id);
+      },
+      onClose: () => this.panels.delete(panel),
     });
     this.render(panel, item, highlightFigure);
     if (panel.active) this.activeChanged.fire(item.entry.id);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PageAssets } from '../core/page';
+import { liveRegistrations } from '../dispose';
 
 /** Where a page may load from: the styles in media/ and the bundled page script. */
 function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -12,25 +13,37 @@ function tabIcon(extensionUri: vscode.Uri, name: 'entry' | 'compare'): { light: 
   return { light: icon('light'), dark: icon('dark') };
 }
 
+export interface PanelHandlers {
+  /** Each message the page posts (untrusted). */
+  receive(raw: unknown): unknown;
+  /** When the panel becomes the active editor. */
+  onActive?(): void;
+  /** When the panel has closed. */
+  onClose(): void;
+}
+
 /**
  * Makes a new or restored panel one of ours: scripts on, forms off, nothing
- * loadable but our own files, our tab icon, and its messages delivered to
- * `receive` until it closes, when `onClose` runs.
+ * loadable but our own files, our tab icon, and its events delivered to the
+ * handlers until it closes; then every subscription is let go.
  */
-export function adoptPanel(
-  panel: vscode.WebviewPanel,
-  extensionUri: vscode.Uri,
-  icon: 'entry' | 'compare',
-  receive: (raw: unknown) => unknown,
-  onClose: () => void,
-): void {
+export function adoptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, icon: 'entry' | 'compare', handlers: PanelHandlers): void {
   panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: resourceRoots(extensionUri) };
   panel.iconPath = tabIcon(extensionUri, icon);
-  const subscription = panel.webview.onDidReceiveMessage(receive);
-  panel.onDidDispose(() => {
-    subscription.dispose();
-    onClose();
-  });
+  const subscriptions = [
+    panel.webview.onDidReceiveMessage((raw: unknown) => handlers.receive(raw)),
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) handlers.onActive?.();
+    }),
+  ];
+  subscriptions.push(
+    panel.onDidDispose(() => {
+      liveRegistrations.count -= subscriptions.length;
+      vscode.Disposable.from(...subscriptions).dispose();
+      handlers.onClose();
+    }),
+  );
+  liveRegistrations.count += subscriptions.length;
 }
 
 /** The assets of one render: base.css then the page's stylesheet, the page script, and a fresh nonce from a CSPRNG. */
