@@ -7,6 +7,7 @@ import { shortFigure, statedLabel } from './figureText';
 import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
 import { safeHttpUrl } from './html';
 import { describeError } from './describe';
+import { checkEntryData } from './entryDataCheck';
 
 export interface CatalogEntry {
   readonly entry: Entry;
@@ -111,11 +112,12 @@ function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: In
 
 export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, indexSource = BUNDLED_INDEX_SOURCE): Catalog {
   const problems: Problem[] = [...parsed.problems];
-  const data = dataFile?.entries ?? {};
+  // A Map, so that an id such as "constructor" can never find an inherited member.
+  const data = new Map(Object.entries(dataFile?.entries ?? {}));
   const entries: CatalogEntry[] = [];
   for (const period of parsed.index.periods) {
     for (const entry of period.entries) {
-      const d = Object.prototype.hasOwnProperty.call(data, entry.id) ? data[entry.id] : undefined;
+      const d = data.get(entry.id);
       entries.push({
         entry,
         period,
@@ -127,7 +129,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
     }
   }
   const byId = new Map(entries.map((e) => [e.entry.id, e]));
-  for (const id of Object.keys(data)) {
+  for (const id of data.keys()) {
     if (!byId.has(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
   }
   return { index: parsed.index, entries, problems, get: (id) => byId.get(id) };
@@ -139,26 +141,41 @@ export function relatedEntries(catalog: Catalog, entry: CatalogEntry): CatalogEn
 }
 
 /**
- * Builds a catalog from the two bundled files' text. Never throws: a data
- * file that is not valid JSON is reported and left out.
+ * Builds a catalog from the two bundled files' text. Never throws: data that
+ * is not valid JSON, or that breaks the schema, is reported and what is
+ * invalid is left out (see entryDataCheck.ts).
  */
 export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult): Catalog {
   let dataFile: EntryDataFile | undefined;
   const extra: Problem[] = [];
   if (dataJson !== undefined) {
     try {
-      const value: unknown = JSON.parse(dataJson);
-      if (value && typeof value === 'object' && 'entries' in value && typeof value.entries === 'object' && value.entries) {
-        dataFile = value as EntryDataFile;
-      } else {
-        extra.push({ line: 0, message: 'The entry data file has no "entries" object.' });
-      }
+      const checked = checkEntryData(JSON.parse(dataJson));
+      dataFile = checked.data;
+      extra.push(...checked.problems);
     } catch (err) {
       extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
     }
   }
-  const catalog = buildCatalog(parse(markdown), dataFile);
+  const catalog = safeBuild(markdown, dataFile, parse, extra);
   return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
+}
+
+/** The catalog, or, should building it with the data fail after all, without the data; or else an empty one. */
+function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse: (md: string) => ParseResult, problems: Problem[]): Catalog {
+  try {
+    return buildCatalog(parse(markdown), dataFile);
+  } catch (err) {
+    problems.push({ line: 0, message: `The catalog could not be built${dataFile ? ' with the entry data, which is left out' : ''}: ${describeError(err)}` });
+  }
+  if (dataFile) {
+    try {
+      return buildCatalog(parse(markdown), undefined);
+    } catch (err) {
+      problems.push({ line: 0, message: `The index could not be read: ${describeError(err)}` });
+    }
+  }
+  return { index: { title: '', periods: [] }, entries: [], problems: [], get: () => undefined };
 }
 
 /** The link that stands for an entry: its repository, else its first http(s) link (a paper). */

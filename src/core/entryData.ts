@@ -1,6 +1,6 @@
 // Per-entry data that the index's markdown structure cannot hold. It ships as
-// media/entries.json (validated against media/entries.schema.json in tests),
-// keyed by entry id.
+// media/entries.json, keyed by entry id, and is checked against
+// media/entries.schema.json when it is loaded (entryDataCheck.ts).
 
 import type { Precision } from './model';
 

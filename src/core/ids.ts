@@ -21,3 +21,15 @@ export function idFromRepo(url: string): string | undefined {
   const repo = githubRepo(url);
   return repo ? slugify(repo.name) : undefined;
 }
+
+const CLONE_URL = /^https:\/\/github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/;
+
+/**
+ * The URL to clone, only for exactly https://github.com/<owner>/<repo>: not
+ * http, not another host or port, no user name, nothing after the repository.
+ */
+export function githubCloneUrl(url: string | undefined): string | undefined {
+  const m = url === undefined ? null : CLONE_URL.exec(url);
+  if (!m || [m[1], m[2]].some((part) => /^\.+$/.test(part))) return undefined;
+  return `https://github.com/${m[1]}/${m[2]}`;
+}

@@ -1,5 +1,6 @@
 // Turns the links written in the index into the model's links: absolute
-// http(s) URLs of a known kind. Anything unusable is reported and dropped.
+// http(s) URLs of a known kind, without user names. Anything unusable is
+// reported and dropped.
 
 import { githubRepo } from './ids';
 import type { InlineLink } from './indexLines';
@@ -35,6 +36,11 @@ function resolveLink(link: InlineLink, base: string, line: number, problems: Pro
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     problems.push({ line, message: `Link "${link.label || href}" is not an http(s) link and was dropped: "${href}".` });
+    return undefined;
+  }
+  if (url.username || url.password) {
+    // "https://github.com@evil.example/" reads as GitHub but goes to evil.example.
+    problems.push({ line, message: `Link "${link.label || href}" names a user in its address and was dropped: "${href}".` });
     return undefined;
   }
   const full = url.toString();

@@ -8,6 +8,7 @@ import type { CatalogEntry } from './catalog';
 import { entryLink, kindName } from './catalog';
 import { figureNumber, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
 import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
+import { githubCloneUrl } from './ids';
 import { renderMarkdown } from './markdown';
 import { htmlDocument, type PageAssets } from './page';
 import type { Figure, Link, LinkKind } from './model';
@@ -56,7 +57,7 @@ function actions(item: CatalogEntry, canClone: boolean): string {
   const link = entryLink(item);
   const buttons = [
     repo && button('openRepository', 'Open Repository', `Open the ${item.entry.name} repository in the browser`, 'primary'),
-    repo && canClone && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
+    canClone && githubCloneUrl(item.entry.repo) && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
     link && button('copyLink', 'Copy Link', `Copy the link to ${item.entry.name}`),
   ].filter(Boolean);
   return buttons.length ? `<div class="actions" role="toolbar" aria-label="Entry actions">${buttons.join('')}</div>` : '';

@@ -43,22 +43,22 @@ const UNITS: readonly UnitInfo[] = [
 
 const BY_NAME = new Map(UNITS.map((u) => [u.unit.toLowerCase(), u]));
 
-/** Spellings seen in the wild, mapped to the canonical unit. */
-const ALIASES: Readonly<Record<string, string>> = {
-  'tokens per second': 'tokens/s',
-  'token/s': 'tokens/s',
-  'tok/s': 'tokens/s',
-  us: 'µs',
-  'μs': 'µs', // Greek mu
-  tflops: 'TFLOPS',
-  'tflop/s': 'TFLOPS',
-  node: 'nodes',
-  gpu: 'GPUs',
-};
+/** Spellings seen in the wild, mapped to the canonical unit. A Map: a unit such as "__proto__" finds nothing. */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['tokens per second', 'tokens/s'],
+  ['token/s', 'tokens/s'],
+  ['tok/s', 'tokens/s'],
+  ['us', 'µs'],
+  ['μs', 'µs'], // Greek mu
+  ['tflops', 'TFLOPS'],
+  ['tflop/s', 'TFLOPS'],
+  ['node', 'nodes'],
+  ['gpu', 'GPUs'],
+]);
 
 export function unitInfo(unit: string): UnitInfo | undefined {
   const key = unit.trim().toLowerCase();
-  return BY_NAME.get(key) ?? BY_NAME.get((ALIASES[key] ?? '').toLowerCase());
+  return BY_NAME.get(key) ?? BY_NAME.get((ALIASES.get(key) ?? '').toLowerCase());
 }
 
 /** The canonical spelling of a unit, or the unit as given when it is unknown. */

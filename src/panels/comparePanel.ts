@@ -5,6 +5,7 @@ import { renderComparePage } from '../core/compareHtml';
 import { describeValue } from '../core/describe';
 import { safeHttpUrl } from '../core/html';
 import { parseWebviewMessage, type WebviewMessage } from '../core/messages';
+import { pageLinks } from '../core/pageLinks';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import { adoptPanel, pageAssets } from './webviewAssets';
@@ -17,6 +18,8 @@ export type OpenEntryAt = (id: string, figure: number | undefined) => Thenable<u
 /** The single Compare Figures panel. */
 export class ComparePanel extends Disposable implements vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
+  /** The links the page shows: the only ones an openLink message may open. */
+  private links: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -57,8 +60,9 @@ export class ComparePanel extends Disposable implements vscode.WebviewPanelSeria
       return message;
     }
     if (message?.type === 'openLink') {
-      const url = safeHttpUrl(message.url);
+      const url = this.links.has(message.url) ? safeHttpUrl(message.url) : undefined;
       if (url) await this.actions.current.openExternal(url);
+      else this.log.warn(`Refused to open a link the comparison does not show: ${describeValue(message.url)}`);
       return url ? message : undefined;
     }
     this.log.warn(`Ignored a message from the comparison: ${describeValue(raw)}`);
@@ -78,6 +82,9 @@ export class ComparePanel extends Disposable implements vscode.WebviewPanelSeria
 
   private render(panel: vscode.WebviewPanel): void {
     const catalog = this.store.catalog;
-    if (catalog) panel.webview.html = renderComparePage(compareGroups(catalog), pageAssets(panel.webview, this.extensionUri, 'compare.css'));
+    if (!catalog) return;
+    const html = renderComparePage(compareGroups(catalog), pageAssets(panel.webview, this.extensionUri, 'compare.css'));
+    this.links = pageLinks(html);
+    panel.webview.html = html;
   }
 }

@@ -3,7 +3,9 @@ import type { ActionsRef } from '../actions';
 import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
 import { describeValue } from '../core/describe';
 import { safeHttpUrl } from '../core/html';
+import { githubCloneUrl } from '../core/ids';
 import { parseWebviewMessage, type PageMessage, type WebviewMessage } from '../core/messages';
+import { pageLinks } from '../core/pageLinks';
 import { figureCitation, renderEntryPage } from '../core/panelHtml';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
@@ -31,6 +33,8 @@ export interface ShowOptions {
  */
 export class EntryPanels extends Disposable implements vscode.WebviewPanelSerializer<PanelState> {
   private readonly panels = new Map<vscode.WebviewPanel, string>();
+  /** The links each panel's page shows: the only ones an openLink message may open. */
+  private readonly links = new Map<vscode.WebviewPanel, ReadonlySet<string>>();
   private readonly activeChanged = this._register(new vscode.EventEmitter<string>());
   /** Fires with the entry id whenever an entry's panel becomes the active editor. */
   readonly onDidActivateEntry = this.activeChanged.event;
@@ -103,17 +107,17 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
       this.log.warn(`Ignored a message from a panel: ${describeValue(raw)}`);
       return undefined;
     }
-    await this.handle(item, message);
+    await this.handle(panel, item, message);
     return message;
   }
 
-  private async handle(item: CatalogEntry, message: WebviewMessage): Promise<void> {
+  private async handle(panel: vscode.WebviewPanel, item: CatalogEntry, message: WebviewMessage): Promise<void> {
     const repo = safeHttpUrl(item.entry.repo);
     switch (message.type) {
       case 'openLink': {
-        const url = safeHttpUrl(message.url);
+        const url = this.links.get(panel)?.has(message.url) ? safeHttpUrl(message.url) : undefined;
         if (url) await this.actions.current.openExternal(url);
-        else this.log.warn(`Refused to open a link that is not http(s): ${describeValue(message.url)}`);
+        else this.log.warn(`Refused to open a link its page does not show: ${describeValue(message.url)}`);
         return;
       }
       case 'openEntry': {
@@ -129,11 +133,13 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
       case 'openRepository':
         if (repo) await this.actions.current.openExternal(repo);
         return;
-      case 'cloneRepository':
-        if (!repo) return;
-        if (this.actions.current.canClone()) await this.actions.current.clone(repo);
-        else void this.report.info(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${repo}.`);
+      case 'cloneRepository': {
+        const clone = githubCloneUrl(item.entry.repo);
+        if (!clone) return;
+        if (this.actions.current.canClone()) await this.actions.current.clone(clone);
+        else void this.report.info(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${clone}.`);
         return;
+      }
       case 'copyLink': {
         const link = entryLink(item);
         if (link) await this.actions.current.copy(link, 'the link');
@@ -150,7 +156,10 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         const id = this.panels.get(panel);
         if (id) this.activeChanged.fire(id);
       },
-      onClose: () => this.panels.delete(panel),
+      onClose: () => {
+        this.panels.delete(panel);
+        this.links.delete(panel);
+      },
     });
     this.render(panel, item, highlightFigure);
     if (panel.active) this.activeChanged.fire(item.entry.id);
@@ -164,11 +173,13 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
     panel.title = item.entry.name;
     const catalog = this.store.catalog;
-    panel.webview.html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
+    const html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
       related: catalog ? relatedEntries(catalog, item) : [],
       highlightFigure,
       canClone: this.actions.current.canClone(),
     });
+    this.links.set(panel, pageLinks(html));
+    panel.webview.html = html;
   }
 
   private rerenderAll(): void {

@@ -122,7 +122,9 @@ export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   for (const f of e.figures.slice(0, 6)) {
     const detail = [f.measure, f.hardware, f.scale].filter(Boolean).join(', ');
     md.appendMarkdown('- ').appendText(`${statedLabel(f)}${detail ? ` — ${detail}` : ''}`);
-    md.appendMarkdown(f.source?.date ? ` _(${f.source.date})_\n` : '\n');
+    // The date is data too: as text, never as markdown.
+    if (f.source?.date) md.appendMarkdown(' _(').appendText(f.source.date).appendMarkdown(')_');
+    md.appendMarkdown('\n');
   }
   if (e.figures.length > 6) md.appendMarkdown(`- _${e.figures.length - 6} more in the panel_\n`);
   return md;

@@ -42,8 +42,11 @@ suite('Compare Figures', () => {
   test('links open through the extension, http(s) only', async () => {
     const { compare } = await api();
     await vscode.commands.executeCommand('infraIndex.compareFigures');
-    await compare.receive({ type: 'openLink', url: 'https://github.com/deepseek-ai/DeepGEMM' });
+    // A source link the page shows: the panel opens no other (issue 9).
+    const shown = /<a class="external" href="(https:\/\/github\.com\/deepseek-ai\/DeepGEMM\/[^"&]+)"/.exec(compare.current?.webview.html ?? '')?.[1];
+    assert.ok(shown, 'the page links a DeepGEMM source');
+    await compare.receive({ type: 'openLink', url: shown });
     await compare.receive({ type: 'openLink', url: 'command:workbench.action.terminal.new' });
-    assert.deepEqual(calls, ['open https://github.com/deepseek-ai/DeepGEMM']);
+    assert.deepEqual(calls, [`open ${shown}`]);
   });
 });

@@ -28,3 +28,11 @@ test('numbers read as the index writes them', () => {
   assert.equal(formatNumber(3.66), '3.66');
   assert.equal(formatNumber(0.5), '0.5');
 });
+
+test('units named like Object members are unknown, not inherited (issue 9)', () => {
+  for (const unit of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+    assert.equal(unitInfo(unit), undefined, unit);
+    assert.equal(canonicalUnit(unit), unit);
+    assert.equal(convert(1, unit, 'GB/s'), undefined);
+  }
+});
