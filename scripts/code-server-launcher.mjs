@@ -6,6 +6,9 @@
 // an optional folder; other flags are ignored (code-server gets a fresh profile every run).
 // Environment: VSCODE_TEST_TIMEOUT_MS (default 600000), VSCODE_TEST_HEADED=1 (needs a display),
 // VSCODE_TEST_VERBOSE=1 (also the workbench's own log lines).
+// It also counts, in the browser, CSP violations and console lines with "OII-PWNED" (what the hostile
+// corpus's payloads log if they ever run: test/fixtures/hostile), prints "webview security: …" at the
+// end, and fails the run if either count is not zero.
 import { resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchChromium, startCodeServer, workbenchUrl } from './code-server.mjs';
@@ -41,6 +44,20 @@ try {
   };
   setTimeout(() => fail(`timed out after ${TIMEOUT_MS / 1000} s waiting for the tests to finish in VS Code ${VSCODE_VERSION}`), TIMEOUT_MS).unref();
   page.on('crash', () => fail('the workbench page crashed'));
+  // The webviews' security, counted in the browser: the console of the page and of every frame in it
+  // (the webviews' too) reaches page.on('console'), Chromium's own log entries such as CSP reports included.
+  // In this code-server only some webviews receive their pages (see test/integration/hostile.test.ts).
+  const security = { csp: 0, payloads: 0, samples: [] };
+  page.on('console', (message) => {
+    const text = message.text();
+    // "Refused to load … because it violates …", or for inline script "Executing inline script violates …".
+    const csp = /violates the following Content Security Policy directive/.test(text);
+    const payload = text.includes('OII-PWNED');
+    if (!csp && !payload) return;
+    if (csp) security.csp++;
+    if (payload) security.payloads++;
+    if (security.samples.length < 10) security.samples.push(`${csp ? 'CSP violation' : 'payload ran'} in ${message.location().url || '(no url)'}: ${text.slice(0, 300)}`);
+  });
   if (verbose) page.on('pageerror', (err) => say(`page error: ${err.message}`));
   // The workbench calls these when it runs an extensionTestsPath: the first with each console call of
   // the extension host (mocha's reporter passes a format string), the second with run()'s result.
@@ -57,9 +74,14 @@ try {
   say(`VS Code ${VSCODE_VERSION} (code-server) at ${server.origin}, workspace ${folder ?? '(none)'}`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const code = await finished;
+  // Messages of the last pages may still be on their way.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await close();
   await server.stop();
-  process.exit(code);
+  for (const sample of security.samples) say(sample);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.log(`webview security: ${plural(security.csp, 'CSP violation')}, ${plural(security.payloads, 'payload')} ran`);
+  process.exit(code !== 0 ? code : security.csp + security.payloads > 0 ? 1 : 0);
 } catch (err) {
   say(`error: ${err.message}`);
   process.exit(1); // the exit hooks stop the server and the browser
