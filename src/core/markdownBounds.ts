@@ -3,14 +3,22 @@
 // links, HTML), and it recurses once per level of block quote or list, so a
 // long paragraph full of markup is quadratic and deep nesting overflows the
 // stack. No line of the index or of a summary comes near these bounds; text
-// past them is cut or escaped so that it reads as plain text, and reported.
+// past them is cut, or made plain text, and reported.
 
 /** Longer lines are cut: the index's longest is under 200 characters, a summary's under 400. */
 export const MAX_LINE = 2_000;
-/** Markup characters a paragraph may hold before the rest are escaped; the index's hold a few dozen. */
-export const MAX_MARKUP = 200;
+/**
+ * Markup characters a paragraph may hold; past them marked would rescan the
+ * paragraph once for each. The index's paragraphs hold at most a dozen.
+ */
+export const MAX_MARKUP = 100;
 /** Block quotes and lists opened on one line beyond this are text. */
 export const MAX_NESTING = 8;
+/**
+ * Lines a paragraph (or list, or quote) may run to before a blank line; the
+ * rest is cut. Marked rereads a list item for each lazy line that continues it.
+ */
+export const MAX_BLOCK_LINES = 100;
 
 export interface BoundProblem {
   /** 1-based. */
@@ -24,7 +32,10 @@ export interface Bounded {
 }
 
 // Characters that start or end inline markup in marked's GFM inline grammar.
-const MARKUP = /[*_~`[\]<>!\\|&]/g;
+// Past the bound, each becomes its full-width look-alike: it reads the same and,
+// unlike a backslash escape, does not make a token of its own.
+const LOOK_ALIKE = new Map([...'*_~`[]<>!\\|&'].map((c) => [c, String.fromCodePoint((c.codePointAt(0) ?? 0) + 0xfee0)]));
+
 // Inside a fenced code block nothing is inline markup.
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A block-quote or list marker at the start of what is left of a line.
@@ -35,7 +46,8 @@ export function boundMarkdown(markdown: string): Bounded {
   const problems: BoundProblem[] = [];
   const lines = markdown.split('\n');
   let markup = 0;
-  let escaping = false;
+  let blockLines = 0;
+  let neutralising = false;
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -45,7 +57,8 @@ export function boundMarkdown(markdown: string): Bounded {
     }
     if (line.trim() === '') {
       markup = 0;
-      escaping = false;
+      blockLines = 0;
+      neutralising = false;
       lines[i] = line;
       continue;
     }
@@ -56,39 +69,55 @@ export function boundMarkdown(markdown: string): Bounded {
       lines[i] = line;
       continue;
     }
-    line = boundNesting(line, i + 1, problems);
-    const count = line.match(MARKUP)?.length ?? 0;
-    if (markup + count > MAX_MARKUP) {
-      const keep = Math.max(0, MAX_MARKUP - markup);
-      line = escapeMarkupAfter(line, keep);
-      if (!escaping) {
-        problems.push({ line: i + 1, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest read as text.` });
-        escaping = true;
+    if (++blockLines > MAX_BLOCK_LINES) {
+      if (blockLines === MAX_BLOCK_LINES + 1) {
+        problems.push({ line: i + 1, message: `Paragraph runs to more than ${MAX_BLOCK_LINES} lines without a blank line; the rest was cut.` });
       }
+      lines[i] = '';
+      continue;
+    }
+    const prefix = containerPrefix(line, i + 1, problems);
+    const { text, count } = neutraliseMarkupAfter(prefix.rest, MAX_MARKUP - markup);
+    if (text !== prefix.rest && !neutralising) {
+      problems.push({ line: i + 1, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
+      neutralising = true;
     }
     markup += count;
-    lines[i] = line;
+    lines[i] = prefix.head + text;
   }
   return { text: lines.join('\n'), problems };
 }
 
-function boundNesting(line: string, lineNo: number, problems: BoundProblem[]): string {
+/**
+ * Splits off the block-quote and list markers that open the line, up to
+ * MAX_NESTING of them; a further marker is escaped so that it reads as text.
+ */
+function containerPrefix(line: string, lineNo: number, problems: BoundProblem[]): { head: string; rest: string } {
   let at = 0;
   for (let depth = 0; depth < MAX_NESTING; depth++) {
     const m = CONTAINER.exec(line.slice(at, at + 16));
-    if (!m) return line;
+    if (!m) return { head: line.slice(0, at), rest: line.slice(at) };
     at += m[0].length;
   }
   const rest = line.slice(at);
-  if (!CONTAINER.test(rest.slice(0, 16))) return line;
+  if (!CONTAINER.test(rest.slice(0, 16))) return { head: line.slice(0, at), rest };
   problems.push({ line: lineNo, message: `More than ${MAX_NESTING} block quotes or lists open on one line; the rest reads as text.` });
   // A backslash before the first non-blank character keeps it from opening anything.
   const lead = /^[ \t]*/.exec(rest)?.[0] ?? '';
-  return `${line.slice(0, at)}${lead}\\${rest.slice(lead.length)}`;
+  return { head: `${line.slice(0, at)}${lead}\\`, rest: rest.slice(lead.length) };
 }
 
-/** Escapes the markup characters of a line after the first `keep`. */
-function escapeMarkupAfter(line: string, keep: number): string {
-  let seen = 0;
-  return line.replace(MARKUP, (c) => (seen++ < keep ? c : `\\${c}`));
+/** The line with its markup characters after the first `keep` made plain text, and how many it holds. */
+function neutraliseMarkupAfter(line: string, keep: number): { text: string; count: number } {
+  let count = 0;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < line.length; i++) {
+    const alike = LOOK_ALIKE.get(line[i]);
+    if (alike === undefined) continue;
+    if (count++ < keep) continue;
+    out += line.slice(copied, i) + alike;
+    copied = i + 1;
+  }
+  return { text: copied === 0 ? line : out + line.slice(copied), count };
 }

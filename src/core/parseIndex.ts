@@ -35,10 +35,9 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     problems.push({ line: 1, message: `The index is larger than ${MAX_INDEX_BYTES} characters; only the start was read.` });
     source = source.slice(0, MAX_INDEX_BYTES);
   }
-  source = repairLines(source.replace(/\r\n?/g, '\n').replaceAll('\0', ''), problems);
-  const bounded = boundMarkdown(source);
-  source = bounded.text;
+  const bounded = boundMarkdown(source.replace(/\r\n?/g, '\n').replaceAll('\0', ''));
   problems.push(...bounded.problems);
+  source = repairLines(bounded.text, problems);
 
   let tokens: Token[];
   try {
