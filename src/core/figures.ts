@@ -6,7 +6,10 @@ import { withoutUndefined } from './defined';
 import type { Figure, Precision } from './model';
 import { canonicalUnit } from './units';
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKM])?(\+)?`;
+// A number starts only where a run of digits (or a chain of thousands groups)
+// starts: tried again inside the run, the digits are rescanned to the end at
+// every position, which is quadratic in the length of the run.
+const NUMBER = String.raw`(?<!\d)((?<!\d,)\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([kKM])?(\+)?`;
 const PRECISION = String.raw`BF16|FP8|FP16|FP32`;
 // Longest spellings first, so "TiB/min" wins over a bare "TiB".
 const UNIT = String.raw`tokens per second|tokens\/s|TiB\/min|TB\/min|[MGT]i?B\/s|[TP]FLOPS|µs|μs|us|ms|%`;
@@ -59,11 +62,16 @@ function readContext(text: string): Context {
   return { measure: tidy(rest), hardware, scale, nodes };
 }
 
+const LOOSE_ENDS = new Set([...' ,;:.–—-']);
+
 function tidy(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
-    .trim();
+  // Trimmed by hand: an unanchored "[…]+$" retries at every character of a long run.
+  const t = text.replace(/\s+/g, ' ');
+  let start = 0;
+  let end = t.length;
+  while (start < end && LOOSE_ENDS.has(t[start])) start++;
+  while (end > start && LOOSE_ENDS.has(t[end - 1])) end--;
+  return t.slice(start, end).trim();
 }
 
 function joinMeasure(...parts: (string | undefined)[]): string | undefined {
@@ -79,7 +87,7 @@ export function extractFigures(phrase: string): Figure[] {
   // "Performance: …" — a label, not part of what is measured.
   const body = phrase.replace(/^\s*[A-Za-z][A-Za-z ]{0,30}:\s+(?=.*\d)/, '');
   const figures: Figure[] = [];
-  for (const clause of body.split(/\s+\|\s+|;\s+/)) {
+  for (const clause of body.split(/(?<!\s)\s+\|\s+|;\s+/)) {
     figures.push(...clauseFigures(clause.trim()));
   }
   // "3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800": the

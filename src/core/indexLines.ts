@@ -195,10 +195,16 @@ function classify(text: string, links: readonly InlineLink[], leadBold: string |
 export function outsideLinkText(line: Line): string {
   let text = line.text;
   for (const l of line.links) text = text.replace(l.label, ' ').replace(l.href, ' ');
-  return text
-    .replace(MARKER, '')
-    .replace(/[→:]+\s*$/, '')
-    .replace(/\s*→\s*/g, ' ')
+  return withoutTrailingArrows(text.replace(MARKER, ''))
+    .replace(/→/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** "3FS →" → "3FS"; by hand, as "[→:]+\s*$" retries at every character of a long run. */
+function withoutTrailingArrows(text: string): string {
+  let end = text.trimEnd().length;
+  const arrowsEnd = end;
+  while (end > 0 && (text[end - 1] === '→' || text[end - 1] === ':')) end--;
+  return end < arrowsEnd ? text.slice(0, end) : text;
 }

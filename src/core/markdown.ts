@@ -4,6 +4,7 @@
 
 import { Marked, type Tokens } from 'marked';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { boundMarkdown } from './markdownBounds';
 
 const marked = new Marked({
   gfm: true,
@@ -24,6 +25,12 @@ const marked = new Marked({
   },
 });
 
+/** Never throws: markdown that marked cannot read comes out as escaped text. */
 export function renderMarkdown(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+  const text = typeof markdown === 'string' ? markdown.replace(/\r\n?/g, '\n') : '';
+  try {
+    return marked.parse(boundMarkdown(text).text, { async: false });
+  } catch {
+    return `<p>${escapeHtml(text)}</p>`;
+  }
 }

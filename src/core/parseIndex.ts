@@ -13,6 +13,7 @@ import { slugify } from './ids';
 import { readOutline, type PeriodDraft } from './indexLines';
 import type { Entry, InfraIndex, ParseResult, Period, Problem } from './model';
 import { describeError } from './describe';
+import { boundMarkdown } from './markdownBounds';
 
 export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
 
@@ -34,7 +35,9 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     problems.push({ line: 1, message: `The index is larger than ${MAX_INDEX_BYTES} characters; only the start was read.` });
     source = source.slice(0, MAX_INDEX_BYTES);
   }
-  source = repairLines(source.replace(/\r\n?/g, '\n').replaceAll('\0', ''), problems);
+  const bounded = boundMarkdown(source.replace(/\r\n?/g, '\n').replaceAll('\0', ''));
+  problems.push(...bounded.problems);
+  source = repairLines(bounded.text, problems);
 
   let tokens: Token[];
   try {

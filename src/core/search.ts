@@ -35,7 +35,8 @@ export function normalize(text: string): string {
     .replace(/\bper\s+second\b/g, '/s')
     .replace(/\bper\s+minute\b/g, '/min')
     .replace(/[^\p{L}\p{N}.%+]+/gu, ' ')
-    .replace(/(^|\s)[.+]+|[.]+(?=\s|$)/g, ' ')
+    // A run of dots is tried at its first dot only: retried inside it, the run is rescanned to its end.
+    .replace(/(^|\s)[.+]+|(?<!\.)\.+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArrangeOptions } from '../core/arrange';
-import { entryDoc, search } from '../core/search';
+import type { Catalog, CatalogEntry } from '../core/catalog';
+import { entryDoc, search, type SearchDoc } from '../core/search';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
@@ -17,6 +18,8 @@ export class EntriesView extends Disposable {
   readonly provider: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   private query: string;
+  /** The search documents of the shown catalog: search caches their normalised text per document. */
+  private docs?: { catalog: Catalog; docs: readonly SearchDoc<CatalogEntry>[] };
 
   constructor(
     private readonly store: IndexStore,
@@ -61,9 +64,15 @@ export class EntriesView extends Disposable {
   }
 
   private arrangement(): ArrangeOptions {
-    const entries = this.store.catalog?.entries ?? [];
-    const only = this.query ? new Set(search(this.query, entries.map(entryDoc)).map((h) => h.item.entry.id)) : undefined;
+    const only = this.query ? new Set(search(this.query, this.searchDocs()).map((h) => h.item.entry.id)) : undefined;
     return { groupBy: this.settings.groupBy(), sortBy: this.settings.sortBy(), only };
+  }
+
+  private searchDocs(): readonly SearchDoc<CatalogEntry>[] {
+    const catalog = this.store.catalog;
+    if (!catalog) return [];
+    if (this.docs?.catalog !== catalog) this.docs = { catalog, docs: catalog.entries.map(entryDoc) };
+    return this.docs.docs;
   }
 
   private showStatus(): void {
