@@ -21,6 +21,11 @@ const FIGURE = new RegExp(
   'g',
 );
 
+// Compiled once: readContext and clauseFigures run for every figure of the index.
+const ON_HARDWARE = new RegExp(String.raw`\s(?:on|with)\s+(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`, 'i');
+const BARE_HARDWARE = new RegExp(String.raw`(?<![A-Za-z0-9])(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`);
+const PRECISION_BEFORE = new RegExp(String.raw`\b(${PRECISION})\s*$`);
+
 const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6 };
 
 function toNumber(digits: string, suffix: string | undefined): number {
@@ -48,12 +53,12 @@ function readContext(text: string): Context {
     rest = rest.replace(scaleMatch[0], ' ');
   }
   let hardware: string | undefined;
-  const onHardware = new RegExp(String.raw`\s(?:on|with)\s+(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`, 'i').exec(rest);
+  const onHardware = ON_HARDWARE.exec(rest);
   if (onHardware) {
     hardware = onHardware[1];
     rest = rest.replace(onHardware[0], ' ');
   } else {
-    const bare = new RegExp(String.raw`(?<![A-Za-z0-9])(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`).exec(rest);
+    const bare = BARE_HARDWARE.exec(rest);
     if (bare) {
       hardware = bare[1];
       rest = rest.replace(bare[0], ' ');
@@ -118,7 +123,7 @@ function clauseFigures(clause: string): Figure[] {
       before = before.slice(0, upTo.index);
     }
     let precision = m[9] as Precision | undefined;
-    const precBefore = new RegExp(String.raw`\b(${PRECISION})\s*$`).exec(before);
+    const precBefore = PRECISION_BEFORE.exec(before);
     if (precBefore) {
       precision ??= precBefore[1] as Precision;
       before = before.slice(0, precBefore.index);

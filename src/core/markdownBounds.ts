@@ -34,7 +34,10 @@ export interface Bounded {
 // Characters that start or end inline markup in marked's GFM inline grammar.
 // Past the bound, each becomes its full-width look-alike: it reads the same and,
 // unlike a backslash escape, does not make a token of its own.
-const LOOK_ALIKE = new Map([...'*_~`[]<>!\\|&'].map((c) => [c, String.fromCodePoint((c.codePointAt(0) ?? 0) + 0xfee0)]));
+const MARKUP = '*_~`[]<>!\\|&';
+const IS_MARKUP = new Uint8Array(128);
+for (const c of MARKUP) IS_MARKUP[c.charCodeAt(0)] = 1;
+const FULL_WIDTH_OFFSET = 0xfee0;
 
 // Inside a fenced code block nothing is inline markup.
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -113,10 +116,10 @@ function neutraliseMarkupAfter(line: string, keep: number): { text: string; coun
   let out = '';
   let copied = 0;
   for (let i = 0; i < line.length; i++) {
-    const alike = LOOK_ALIKE.get(line[i]);
-    if (alike === undefined) continue;
+    const code = line.charCodeAt(i);
+    if (code >= 128 || IS_MARKUP[code] === 0) continue;
     if (count++ < keep) continue;
-    out += line.slice(copied, i) + alike;
+    out += line.slice(copied, i) + String.fromCharCode(code + FULL_WIDTH_OFFSET);
     copied = i + 1;
   }
   return { text: copied === 0 ? line : out + line.slice(copied), count };
