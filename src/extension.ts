@@ -11,6 +11,7 @@ import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { ENTRY_VIEW_TYPE, EntryPanels, type ShowOptions } from './panels/entryPanels';
 import { createPublicApi } from './publicApi';
 import { Reporter } from './reporter';
+import { isWebWorker } from './runtime';
 import { Settings } from './settings';
 import { EntriesView } from './tree/entriesView';
 
@@ -32,7 +33,7 @@ export type ActivationResult = OpenInfraIndexApi & { readonly testHandle?: TestH
 export async function activate(context: vscode.ExtensionContext): Promise<ActivationResult> {
   const log = vscode.window.createOutputChannel('Open Infra Index', { log: true });
   // One bundle serves both hosts; saying which one runs helps with reports (and the web test reads it).
-  const host = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' ? 'web worker' : 'Node';
+  const host = isWebWorker() ? 'web worker' : 'Node';
   log.info(`Open Infra Index ${String(context.extension.packageJSON.version)} running in the ${host} extension host.`);
   const actions: ActionsRef = { current: vscodeActions };
   const report = new Reporter(log, actions);

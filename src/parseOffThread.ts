@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ParseResult } from './core/model';
+import { isWebWorker } from './runtime';
 import type { ParseReply, ParseRequest } from './worker/parseProtocol';
 
 /** The parse did not finish in time; the worker was stopped. */
@@ -41,7 +42,7 @@ export function parseOffThread(workerScript: vscode.Uri, request: ParseRequest, 
 
 function startWorker(script: vscode.Uri, onReply: (reply: ParseReply) => void, onError: (err: unknown) => void): WorkerLike {
   const WebWorker = (globalThis as { Worker?: new (url: string) => Worker }).Worker;
-  if (typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && WebWorker) {
+  if (isWebWorker() && WebWorker) {
     const worker = new WebWorker(script.toString(true));
     worker.onmessage = (event: MessageEvent<ParseReply>) => onReply(event.data);
     worker.onerror = (event) => onError(new Error(event.message || 'the parse worker failed'));

@@ -3,6 +3,7 @@
 // extension host) and as a Node worker thread (desktop and remote hosts).
 import { describeError } from '../core/describe';
 import { parseIndex } from '../core/parseIndex';
+import { isWebWorker } from '../runtime';
 import type { ParseReply, ParseRequest } from './parseProtocol';
 
 function run(request: ParseRequest): ParseReply {
@@ -17,9 +18,9 @@ interface WorkerScope {
   onmessage: ((event: { data: ParseRequest }) => void) | null;
   postMessage(reply: ParseReply): void;
 }
-const scope = globalThis as unknown as Partial<WorkerScope> & { importScripts?: unknown };
+const scope = globalThis as unknown as Partial<WorkerScope>;
 
-if (typeof scope.importScripts === 'function') {
+if (isWebWorker()) {
   scope.onmessage = (event) => scope.postMessage?.(run(event.data));
 } else {
   // A Node worker thread: its require is Node's.
