@@ -56,6 +56,30 @@ function multiByteSequences(bytes: Uint8Array): number {
   return count;
 }
 
+let signature: RegExp | undefined;
+
+/**
+ * Whether the text may hold mis-decoded UTF-8: a character that a code page
+ * makes of a UTF-8 lead byte (0xC2–0xF4) followed by one it makes of a
+ * continuation byte (0x80–0xBF). Text without such a pair has nothing to repair.
+ */
+export function mayBeMojibake(text: string): boolean {
+  if (!signature) {
+    const lead = new Set<string>();
+    const continuation = new Set<string>();
+    for (const codePage of CODE_PAGES) {
+      for (const [ch, byte] of reverseMap(codePage)) {
+        if (byte >= 0xc2 && byte <= 0xf4) lead.add(ch);
+        if (byte >= 0x80 && byte <= 0xbf) continuation.add(ch);
+      }
+    }
+    const charClass = (chars: Set<string>): string =>
+      [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    signature = new RegExp(`[${charClass(lead)}][${charClass(continuation)}]`);
+  }
+  return signature.test(text);
+}
+
 export interface Repair {
   readonly text: string;
   /** True when some characters could not be recovered (shown as U+FFFD). */
@@ -68,7 +92,7 @@ export interface Repair {
  * looks like ordinary text.
  */
 export function repairMojibake(line: string): Repair | undefined {
-  if (!/[\u0080-\uffff]/.test(line)) return undefined;
+  if (!mayBeMojibake(line)) return undefined;
   let best: Repair | undefined;
   let bestLost = Infinity;
   for (const codePage of CODE_PAGES) {

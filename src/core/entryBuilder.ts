@@ -7,7 +7,7 @@
 import { githubRepo, idFromRepo, slugify } from './ids';
 import type { Line, Section } from './indexLines';
 import { outsideLinkText } from './indexLines';
-import { dedupeLinks, labelled, LinkResolver } from './indexLinks';
+import { dedupeLinks, labelled, type LinkResolver } from './indexLinks';
 import type { Entry, Figure, Link, Problem } from './model';
 
 const DAY = /^Day\s+(\d+)\s*[-–—:]\s*/i;
@@ -155,9 +155,9 @@ export class EntryBuilder {
   }
 }
 
-/** A section's entries, with the section's links resolved against base. */
-export function sectionEntries(section: Section, periodId: string, base: string, problems: Problem[]): Entry[] {
-  const builder = new EntryBuilder(section, periodId, new LinkResolver(base, problems), problems);
+/** A section's entries, with its links resolved by the index's resolver. */
+export function sectionEntries(section: Section, periodId: string, links: LinkResolver, problems: Problem[]): Entry[] {
+  const builder = new EntryBuilder(section, periodId, links, problems);
   for (const line of section.lines) builder.read(line);
   return builder.finish();
 }

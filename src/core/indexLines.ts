@@ -63,7 +63,8 @@ export function readOutline(tokens: readonly Token[], problems: Problem[]): Outl
   const periods: PeriodDraft[] = [];
   let section: Section | undefined;
   let lineNo = 1;
-  for (const [block, token] of tokens.entries()) {
+  for (let block = 0; block < tokens.length; block++) {
+    const token = tokens[block];
     const start = lineNo;
     lineNo += countNewlines(token.raw);
     switch (token.type) {
@@ -116,31 +117,35 @@ function countNewlines(text: string): number {
 type Inline = Token & { tokens?: Token[]; text?: string };
 
 function plainText(tokens: readonly Token[] | undefined): string {
-  return (tokens ?? [])
-    .map((t: Inline) => {
-      switch (t.type) {
-        case 'br':
-          return '\n';
-        case 'image':
-          return (t as Tokens.Image).text;
-        case 'html':
-          return t.raw;
-        case 'escape':
-        case 'codespan':
-          return t.text ?? '';
-        default:
-          return t.tokens ? plainText(t.tokens) : (t.text ?? t.raw);
-      }
-    })
-    .join('');
+  // Concatenated in a loop: this runs for every line of the index.
+  let out = '';
+  for (const t of (tokens ?? []) as Inline[]) {
+    switch (t.type) {
+      case 'br':
+        out += '\n';
+        break;
+      case 'image':
+        out += (t as Tokens.Image).text;
+        break;
+      case 'html':
+        out += t.raw;
+        break;
+      case 'escape':
+      case 'codespan':
+        out += t.text ?? '';
+        break;
+      default:
+        out += t.tokens ? plainText(t.tokens) : (t.text ?? t.raw);
+    }
+  }
+  return out;
 }
 
-function collectLinks(tokens: readonly Token[] | undefined): InlineLink[] {
-  const out: InlineLink[] = [];
+function collectLinks(tokens: readonly Token[] | undefined, out: InlineLink[] = []): InlineLink[] {
   for (const t of (tokens ?? []) as Inline[]) {
     if (t.type === 'link') out.push({ label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
     else if (t.type === 'image') out.push({ label: (t as Tokens.Image).text, href: (t as Tokens.Image).href, image: true });
-    else if (t.tokens) out.push(...collectLinks(t.tokens));
+    else if (t.tokens) collectLinks(t.tokens, out);
   }
   return out;
 }
@@ -148,11 +153,7 @@ function collectLinks(tokens: readonly Token[] | undefined): InlineLink[] {
 /** Splits a paragraph's inline tokens at hard and soft line breaks. */
 function splitLines(tokens: readonly Token[] | undefined, firstLine: number, block: number): Line[] {
   const groups: Token[][] = [[]];
-  const flat = (tokens ?? []).flatMap((t: Inline) =>
-    // A list item wraps its inline tokens in a text token.
-    t.type === 'text' && t.tokens ? t.tokens : [t],
-  );
-  for (const t of flat as Inline[]) {
+  const add = (t: Inline): void => {
     if (t.type === 'br') {
       groups.push([]);
     } else if (t.type === 'text' && (t.text ?? '').includes('\n')) {
@@ -164,18 +165,37 @@ function splitLines(tokens: readonly Token[] | undefined, firstLine: number, blo
     } else {
       groups[groups.length - 1].push(t);
     }
+  };
+  for (const t of (tokens ?? []) as Inline[]) {
+    // A list item wraps its inline tokens in a text token.
+    if (t.type === 'text' && t.tokens) t.tokens.forEach(add);
+    else add(t);
   }
   const lines: Line[] = [];
   groups.forEach((group, i) => {
-    const text = plainText(group).replace(/\s+/g, ' ').trim();
-    if (!text && collectLinks(group).length === 0) return;
-    const firstReal = group.find((t) => !(t.type === 'text' && !(t as Inline).text?.replace(MARKER, '').trim()));
-    const leadBold = firstReal?.type === 'strong' ? plainText((firstReal as Tokens.Strong).tokens).trim() : undefined;
+    const text = oneSpaced(plainText(group));
     const links = collectLinks(group);
-    lines.push({ text, links, leadBold, line: firstLine + i, block, ...classify(text, links, leadBold) });
+    if (!text && links.length === 0) return;
+    const firstReal = group.find((t) => !(t.type === 'text' && onlyMarker((t as Inline).text ?? '')));
+    const leadBold = firstReal?.type === 'strong' ? plainText((firstReal as Tokens.Strong).tokens).trim() : undefined;
+    const { kind, body, figures } = classify(text, links, leadBold);
+    lines.push({ text, links, leadBold, line: firstLine + i, block, kind, body, figures });
   });
   return lines;
 }
+
+/** Runs of white space made one space, and the ends trimmed; most lines need neither. */
+function oneSpaced(text: string): string {
+  return NEEDS_SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+const NEEDS_SPACING = /^\s|\s$|\s\s|[^\S ]/;
+
+/** Whether the text is blank, or a line marker and blanks. */
+function onlyMarker(text: string): boolean {
+  const marker = MARKER.exec(text);
+  return (marker ? marker[0].length : 0) === text.length || BLANK.test(text);
+}
+const BLANK = /^\s*$/;
 
 function classify(text: string, links: readonly InlineLink[], leadBold: string | undefined): Pick<Line, 'kind' | 'body' | 'figures'> {
   const marker = MARKER.exec(text);

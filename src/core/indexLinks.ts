@@ -9,9 +9,17 @@ import type { Link, LinkKind, Problem } from './model';
 const PAPER_HOSTS = /(^|\.)(arxiv\.org|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.org|openreview\.net)$/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
-/** Resolves each link (and, when broken, reports it) once, however often it is asked for. */
+/** What an address resolves to: the absolute URL, or why it cannot be used. */
+type Resolved = { readonly url: string; readonly hostname: string; readonly repo: boolean } | { readonly error: 'unusable' | 'scheme' | 'userinfo' };
+
+/**
+ * Resolves each link (and, when broken, reports it) once, however often it is
+ * asked for. One resolver serves a whole index: the same address, linked from
+ * a heading and again from a line, is parsed once.
+ */
 export class LinkResolver {
   private readonly resolved = new Map<InlineLink, Link | undefined>();
+  private readonly addresses = new Map<string, Resolved>();
 
   constructor(
     private readonly base: string,
@@ -19,37 +27,55 @@ export class LinkResolver {
   ) {}
 
   resolve(link: InlineLink, line: number): Link | undefined {
-    if (!this.resolved.has(link)) this.resolved.set(link, resolveLink(link, this.base, line, this.problems));
+    if (!this.resolved.has(link)) this.resolved.set(link, this.build(link, line));
     return this.resolved.get(link);
+  }
+
+  private build(link: InlineLink, line: number): Link | undefined {
+    const href = link.href.trim();
+    let address = this.addresses.get(href);
+    if (!address) {
+      address = resolveAddress(href, this.base);
+      this.addresses.set(href, address);
+    }
+    const name = link.label || href;
+    if ('error' in address) {
+      this.problems.push({
+        line,
+        message:
+          address.error === 'unusable'
+            ? `Link "${name}" has no usable address${href ? `: "${href}"` : ''}.`
+            : address.error === 'scheme'
+              ? `Link "${name}" is not an http(s) link and was dropped: "${href}".`
+              : // "https://github.com@evil.example/" reads as GitHub but goes to evil.example.
+                `Link "${name}" names a user in its address and was dropped: "${href}".`,
+      });
+      return undefined;
+    }
+    let kind: LinkKind = 'doc';
+    if (link.image) kind = 'image';
+    else if (address.repo) kind = 'repo';
+    else if (PAPER_HOSTS.test(address.hostname)) kind = 'paper';
+    else if (CJK.test(link.label)) kind = 'translation';
+    return { label: link.label.replace(LEADING_EMOJI, '').trim(), url: address.url, kind };
   }
 }
 
-function resolveLink(link: InlineLink, base: string, line: number, problems: Problem[]): Link | undefined {
-  const href = link.href.trim();
+const LEADING_EMOJI = /^[\s\p{Extended_Pictographic}\uFE0F]+/u;
+
+function resolveAddress(href: string, base: string): Resolved {
   let url: URL;
   try {
-    if (!href) throw new Error('empty');
+    if (!href) return { error: 'unusable' };
     url = new URL(href, base);
   } catch {
-    problems.push({ line, message: `Link "${link.label || href}" has no usable address${href ? `: "${href}"` : ''}.` });
-    return undefined;
+    return { error: 'unusable' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push({ line, message: `Link "${link.label || href}" is not an http(s) link and was dropped: "${href}".` });
-    return undefined;
-  }
-  if (url.username || url.password) {
-    // "https://github.com@evil.example/" reads as GitHub but goes to evil.example.
-    problems.push({ line, message: `Link "${link.label || href}" names a user in its address and was dropped: "${href}".` });
-    return undefined;
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'scheme' };
+  if (url.username || url.password) return { error: 'userinfo' };
   const full = url.toString();
-  let kind: LinkKind = 'doc';
-  if (link.image) kind = 'image';
-  else if (githubRepo(full)) kind = 'repo';
-  else if (PAPER_HOSTS.test(url.hostname)) kind = 'paper';
-  else if (CJK.test(link.label)) kind = 'translation';
-  return { label: link.label.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '').trim(), url: githubRepo(full) ? full.replace(/\/$/, '') : full, kind };
+  const repo = githubRepo(full) !== undefined;
+  return { url: repo ? full.replace(/\/$/, '') : full, hostname: url.hostname, repo };
 }
 
 /** A link without a label of its own takes the text of its line. */

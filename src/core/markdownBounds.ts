@@ -41,61 +41,69 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 
 // Inside a fenced code block nothing is inline markup.
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK = /^\s*$/;
 // A block-quote or list marker at the start of what is left of a line.
 const CONTAINER = /^ {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 /** The markdown with its lines, markup and nesting bounded; the line count is kept. */
 export function boundMarkdown(markdown: string): Bounded {
   const problems: BoundProblem[] = [];
-  const lines = markdown.split('\n');
+  // Only changed lines are copied: joining every line again would cost more than the checks.
+  const pieces: string[] = [];
+  let copied = 0;
   let markup = 0;
   let blockLines = 0;
   let neutralising = false;
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
+  for (let start = 0, lineNo = 1; start <= markdown.length; lineNo++) {
+    const newline = markdown.indexOf('\n', start);
+    const end = newline === -1 ? markdown.length : newline;
+    const lineStart = start;
+    const original = markdown.slice(lineStart, end);
+    let line = original;
+    start = end + 1;
     if (line.length > MAX_LINE) {
       line = line.slice(0, MAX_LINE);
-      problems.push({ line: i + 1, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
+      problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
     }
-    if (line.trim() === '') {
+    if (BLANK.test(line)) {
       markup = 0;
       blockLines = 0;
       neutralising = false;
-      lines[i] = line;
-      continue;
-    }
-    const fenceMark = FENCE.exec(line)?.[1];
-    if (fence !== undefined || fenceMark) {
+    } else if (fence !== undefined || FENCE.test(line)) {
+      const fenceMark = FENCE.exec(line)?.[1];
       if (fence === undefined) fence = fenceMark;
       else if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      lines[i] = line;
-      continue;
-    }
-    if (++blockLines > MAX_BLOCK_LINES) {
+    } else if (++blockLines > MAX_BLOCK_LINES) {
       if (blockLines === MAX_BLOCK_LINES + 1) {
-        problems.push({ line: i + 1, message: `Paragraph runs to more than ${MAX_BLOCK_LINES} lines without a blank line; the rest was cut.` });
+        problems.push({ line: lineNo, message: `Paragraph runs to more than ${MAX_BLOCK_LINES} lines without a blank line; the rest was cut.` });
       }
-      lines[i] = '';
-      continue;
+      line = '';
+    } else {
+      const prefix = containerPrefix(line, lineNo, problems);
+      const { text, count } = neutraliseMarkupAfter(prefix.rest, MAX_MARKUP - markup);
+      if (text !== prefix.rest && !neutralising) {
+        problems.push({ line: lineNo, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
+        neutralising = true;
+      }
+      markup += count;
+      if (prefix.changed || text !== prefix.rest) line = prefix.head + text;
     }
-    const prefix = containerPrefix(line, i + 1, problems);
-    const { text, count } = neutraliseMarkupAfter(prefix.rest, MAX_MARKUP - markup);
-    if (text !== prefix.rest && !neutralising) {
-      problems.push({ line: i + 1, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
-      neutralising = true;
+    if (line !== original) {
+      pieces.push(markdown.slice(copied, lineStart), line);
+      copied = end;
     }
-    markup += count;
-    lines[i] = prefix.head + text;
   }
-  return { text: lines.join('\n'), problems };
+  if (pieces.length === 0) return { text: markdown, problems };
+  pieces.push(markdown.slice(copied));
+  return { text: pieces.join(''), problems };
 }
 
 /**
  * Splits off the block-quote and list markers that open the line, up to
  * MAX_NESTING of them; a further marker is escaped so that it reads as text.
  */
-function containerPrefix(line: string, lineNo: number, problems: BoundProblem[]): { head: string; rest: string } {
+function containerPrefix(line: string, lineNo: number, problems: BoundProblem[]): { head: string; rest: string; changed?: boolean } {
   let at = 0;
   for (let depth = 0; depth < MAX_NESTING; depth++) {
     const m = CONTAINER.exec(line.slice(at, at + 16));
@@ -107,7 +115,7 @@ function containerPrefix(line: string, lineNo: number, problems: BoundProblem[])
   problems.push({ line: lineNo, message: `More than ${MAX_NESTING} block quotes or lists open on one line; the rest reads as text.` });
   // A backslash before the first non-blank character keeps it from opening anything.
   const lead = /^[ \t]*/.exec(rest)?.[0] ?? '';
-  return { head: `${line.slice(0, at)}${lead}\\`, rest: rest.slice(lead.length) };
+  return { head: `${line.slice(0, at)}${lead}\\`, rest: rest.slice(lead.length), changed: true };
 }
 
 /** The line with its markup characters after the first `keep` made plain text, and how many it holds. */

@@ -7,12 +7,13 @@
 // Malformed input never throws: it yields what could be read plus problems.
 
 import { Lexer, type Token } from 'marked';
-import { repairMojibake } from './encoding';
+import { mayBeMojibake, repairMojibake } from './encoding';
 import { sectionEntries } from './entryBuilder';
 import { slugify } from './ids';
 import { readOutline, type PeriodDraft } from './indexLines';
 import type { Entry, InfraIndex, ParseResult, Period, Problem } from './model';
 import { describeError } from './describe';
+import { LinkResolver } from './indexLinks';
 import { boundMarkdown } from './markdownBounds';
 
 export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
@@ -52,13 +53,15 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     problems.push({ line: 1, message: 'No period headings (## …) were found: this does not look like the Open Infra Index.' });
   }
   const ids = new Set<string>();
-  const built: Period[] = periods.map((p) => buildPeriod(p, base, ids, problems));
+  const links = new LinkResolver(base, problems);
+  const built: Period[] = periods.map((p) => buildPeriod(p, links, ids, problems));
   const index: InfraIndex = { title, periods: built };
   problems.sort((a, b) => a.line - b.line);
   return { index, problems };
 }
 
 function repairLines(source: string, problems: Problem[]): string {
+  if (!mayBeMojibake(source)) return source;
   const lines = source.split('\n');
   lines.forEach((line, i) => {
     const repair = repairMojibake(line);
@@ -82,12 +85,12 @@ function periodParts(heading: string): { title: string; when?: string } {
   return { title: m[3].trim(), when };
 }
 
-function buildPeriod(draft: PeriodDraft, base: string, ids: Set<string>, problems: Problem[]): Period {
+function buildPeriod(draft: PeriodDraft, links: LinkResolver, ids: Set<string>, problems: Problem[]): Period {
   const { title, when } = periodParts(draft.heading);
   const periodId = slugify(draft.heading) || `period-${draft.line}`;
   const entries: Entry[] = [];
   for (const section of draft.sections) {
-    for (const e of sectionEntries(section, periodId, base, problems)) {
+    for (const e of sectionEntries(section, periodId, links, problems)) {
       let id = e.id || `entry-${e.line}`;
       if (ids.has(id)) {
         problems.push({ line: e.line, message: `Entry id "${id}" is used twice; the second is renamed.` });
