@@ -23,6 +23,10 @@ const FIGURE = new RegExp(
 // Compiled once: readContext and clauseFigures run for every figure of the index.
 const ON_HARDWARE = new RegExp(String.raw`\s(?:on|with)\s+(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`, 'i');
 const BARE_HARDWARE = new RegExp(String.raw`(?<![A-Za-z0-9])(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`);
+/** Text without any of these holds neither hardware nor a node count. */
+const HINT = new RegExp(String.raw`-node|${HARDWARE}`, 'i');
+const BLANK = /^\s*$/;
+const SCALE = /\s(?:in|on|across)\s+an?\s+((\d+)-node\s+cluster)\b/i;
 const PRECISION_BEFORE = new RegExp(String.raw`\b(${PRECISION})\s*$`);
 const QUALIFIER_BEFORE = /\b(up to|over|nearly|about|around|approximately)\s*$/i;
 
@@ -41,12 +45,16 @@ interface Context {
   nodes?: number;
 }
 
+const NO_CONTEXT: Context = { measure: '' };
+
 /** Pulls hardware and scale out of a stretch of text; what remains describes the measure. */
 function readContext(text: string): Context {
+  // Half the stretches between figures are empty or one word: nothing to pull out.
+  if (!HINT.test(text)) return BLANK.test(text) ? NO_CONTEXT : { measure: tidy(text) };
   let rest = ` ${text} `;
   let scale: string | undefined;
   let nodes: number | undefined;
-  const scaleMatch = /\s(?:in|on|across)\s+an?\s+((\d+)-node\s+cluster)\b/i.exec(rest);
+  const scaleMatch = /-node/i.test(rest) ? SCALE.exec(rest) : null;
   if (scaleMatch) {
     scale = scaleMatch[1];
     nodes = Number(scaleMatch[2]);
@@ -67,15 +75,18 @@ function readContext(text: string): Context {
   return { measure: tidy(rest), hardware, scale, nodes };
 }
 
-const LOOSE_ENDS = new Set([...' ,;:.–—-']);
+/** Characters trimmed from the ends of a measure: " ,;:.–—-". */
+function looseEnd(code: number): boolean {
+  return code === 0x20 || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x2e || code === 0x2013 || code === 0x2014 || code === 0x2d;
+}
 
 function tidy(text: string): string {
   // Trimmed by hand: an unanchored "[…]+$" retries at every character of a long run.
-  const t = text.replace(/\s+/g, ' ');
+  const t = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
   let start = 0;
   let end = t.length;
-  while (start < end && LOOSE_ENDS.has(t[start])) start++;
-  while (end > start && LOOSE_ENDS.has(t[end - 1])) end--;
+  while (start < end && looseEnd(t.charCodeAt(start))) start++;
+  while (end > start && looseEnd(t.charCodeAt(end - 1))) end--;
   return t.slice(start, end).trim();
 }
 
@@ -88,28 +99,28 @@ function joinMeasure(...parts: (string | undefined)[]): string | undefined {
  * Extracts every figure from one figure phrase. Returns an empty list when the
  * phrase holds no number with a known unit.
  */
+const LABEL = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s+(?=.*\d)/;
+const CLAUSE_BREAK = /(?<!\s)\s+\|\s+|;\s+/;
+
 export function extractFigures(phrase: string): Figure[] {
   // "Performance: …" — a label, not part of what is measured.
-  const body = phrase.replace(/^\s*[A-Za-z][A-Za-z ]{0,30}:\s+(?=.*\d)/, '');
-  const figures: Figure[] = [];
-  for (const clause of body.split(/(?<!\s)\s+\|\s+|;\s+/)) {
-    figures.push(...clauseFigures(clause.trim()));
-  }
+  const body = phrase.includes(':') ? phrase.replace(LABEL, '') : phrase;
+  const drafts: FigureDraft[] = [];
+  const clauses = body.includes('|') || body.includes(';') ? body.split(CLAUSE_BREAK) : [body];
+  for (const clause of clauses) clauseFigures(clause.trim(), drafts);
   // "3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800": the
   // trailing hardware applies to the whole line when it names only one.
-  const named = new Set(figures.map((f) => f.hardware).filter(Boolean));
-  if (named.size === 1) {
-    const [hardware] = named;
-    return figures.map((f) => (f.hardware ? f : { ...f, hardware }));
-  }
-  return figures;
+  const named = new Set<string>();
+  for (const d of drafts) if (d.parts.hardware) named.add(d.parts.hardware);
+  const [lineHardware] = named.size === 1 ? named : [];
+  return drafts.map((d) => figure(d, lineHardware));
 }
 
-function clauseFigures(clause: string): Figure[] {
+/** Adds the figures one clause states to `out`. */
+function clauseFigures(clause: string, out: FigureDraft[]): void {
   const matches: RegExpExecArray[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(clause); m; m = FIGURE.exec(clause)) matches.push(m);
-  const out: Figure[] = [];
   matches.forEach((m, i) => {
     const start = m.index;
     const end = start + m[0].length;
@@ -142,29 +153,37 @@ function clauseFigures(clause: string): Figure[] {
       text: clause,
     };
     if (m[4] === undefined) {
-      out.push(figure(common, toNumber(m[1], m[2]), m[3] === '+', joinMeasure(beforeCtx.measure, afterCtx.measure)));
+      out.push({ parts: common, value: toNumber(m[1], m[2]), lowerBound: m[3] === '+', measure: joinMeasure(beforeCtx.measure, afterCtx.measure) });
       return;
     }
     // "73.7k/14.8k input/output tokens per second": two figures, one per label.
-    out.push(figure(common, toNumber(m[1], m[2]), m[3] === '+', joinMeasure(beforeCtx.measure, m[7], afterCtx.measure)));
-    out.push(figure(common, toNumber(m[4], m[5]), m[6] === '+', joinMeasure(beforeCtx.measure, m[8], afterCtx.measure)));
+    out.push({ parts: common, value: toNumber(m[1], m[2]), lowerBound: m[3] === '+', measure: joinMeasure(beforeCtx.measure, m[7], afterCtx.measure) });
+    out.push({ parts: common, value: toNumber(m[4], m[5]), lowerBound: m[6] === '+', measure: joinMeasure(beforeCtx.measure, m[8], afterCtx.measure) });
   });
-  return out;
 }
 
 type FigureParts = Pick<Figure, 'unit' | 'qualifier' | 'precision' | 'hardware' | 'scale' | 'nodes' | 'text'>;
+
+/** A figure read from a clause, before the hardware its line names is known. */
+interface FigureDraft {
+  readonly parts: FigureParts;
+  readonly value: number;
+  readonly lowerBound: boolean;
+  readonly measure: string | undefined;
+}
 
 /**
  * A figure with only the fields that are set. Built field by field, not by
  * spreading and filtering: the index's figures are read by the thousand.
  */
-function figure(parts: FigureParts, value: number, lowerBound: boolean, measure: string | undefined): Figure {
+function figure({ parts, value, lowerBound, measure }: FigureDraft, lineHardware: string | undefined): Figure {
   const f: { -readonly [K in keyof Figure]?: Figure[K] } = { value, unit: parts.unit };
   if (lowerBound) f.lowerBound = true;
   if (parts.qualifier !== undefined) f.qualifier = parts.qualifier;
   if (parts.precision !== undefined) f.precision = parts.precision;
   if (measure !== undefined) f.measure = measure;
-  if (parts.hardware !== undefined) f.hardware = parts.hardware;
+  const hardware = parts.hardware ?? lineHardware;
+  if (hardware !== undefined) f.hardware = hardware;
   if (parts.scale !== undefined) f.scale = parts.scale;
   if (parts.nodes !== undefined) f.nodes = parts.nodes;
   f.text = parts.text;

@@ -55,6 +55,8 @@ export interface Outline {
 
 // A leading emoji (with variation selectors and joiners) marks what a line is.
 const MARKER = /^\s*((?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*)\s*/u;
+// The same, sticky and without a capture: tested, it allocates no match.
+const MARKER_AT_START = /\s*(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*\s*/uy;
 const FEATURE_MARKS = new Set(['✅']);
 const FIGURE_MARKS = new Set(['⚡']);
 
@@ -81,7 +83,7 @@ export function readOutline(tokens: readonly Token[], problems: Problem[]): Outl
             problems.push({ line: start, message: `Section "${text}" comes before any period heading (##).` });
             periods.push({ heading: 'Other', line: start, sections: [] });
           }
-          section = { heading: text, headingLinks: collectLinks(h.tokens), line: start, lines: [] };
+          section = { heading: text, headingLinks: collectLinks(h.tokens) ?? NO_LINKS, line: start, lines: [] };
           periods[periods.length - 1].sections.push(section);
         } else if (section) {
           section.lines.push(...splitLines(h.tokens, start, block));
@@ -119,90 +121,154 @@ type Inline = Token & { tokens?: Token[]; text?: string };
 function plainText(tokens: readonly Token[] | undefined): string {
   // Concatenated in a loop: this runs for every line of the index.
   let out = '';
-  for (const t of (tokens ?? []) as Inline[]) {
-    switch (t.type) {
-      case 'br':
-        out += '\n';
-        break;
-      case 'image':
-        out += (t as Tokens.Image).text;
-        break;
-      case 'html':
-        out += t.raw;
-        break;
-      case 'escape':
-      case 'codespan':
-        out += t.text ?? '';
-        break;
-      default:
-        out += t.tokens ? plainText(t.tokens) : (t.text ?? t.raw);
-    }
-  }
+  if (tokens) for (const t of tokens) out += tokenText(t);
   return out;
 }
 
-function collectLinks(tokens: readonly Token[] | undefined, out: InlineLink[] = []): InlineLink[] {
-  for (const t of (tokens ?? []) as Inline[]) {
-    if (t.type === 'link') out.push({ label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
-    else if (t.type === 'image') out.push({ label: (t as Tokens.Image).text, href: (t as Tokens.Image).href, image: true });
-    else if (t.tokens) collectLinks(t.tokens, out);
+function tokenText(t: Inline): string {
+  switch (t.type) {
+    case 'br':
+      return '\n';
+    case 'image':
+      return (t as Tokens.Image).text;
+    case 'html':
+      return t.raw;
+    case 'escape':
+    case 'codespan':
+      return t.text ?? '';
+    default:
+      return t.tokens ? plainText(t.tokens) : (t.text ?? t.raw);
   }
+}
+
+/** The links among the tokens, added to `out`; undefined when there are none. */
+function collectLinks(tokens: readonly Token[] | undefined, out?: InlineLink[]): InlineLink[] | undefined {
+  if (tokens) for (const t of tokens) out = tokenLinks(t, out);
   return out;
 }
+
+function tokenLinks(t: Inline, out: InlineLink[] | undefined): InlineLink[] | undefined {
+  if (t.type === 'link') (out ??= []).push({ label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
+  else if (t.type === 'image') (out ??= []).push({ label: (t as Tokens.Image).text, href: (t as Tokens.Image).href, image: true });
+  else if (t.tokens) out = collectLinks(t.tokens, out);
+  return out;
+}
+
+const NO_LINKS: readonly InlineLink[] = [];
 
 /** Splits a paragraph's inline tokens at hard and soft line breaks. */
 function splitLines(tokens: readonly Token[] | undefined, firstLine: number, block: number): Line[] {
-  const groups: Token[][] = [[]];
-  const add = (t: Inline): void => {
-    if (t.type === 'br') {
-      groups.push([]);
-    } else if (t.type === 'text' && (t.text ?? '').includes('\n')) {
-      const parts = (t.text ?? '').split('\n');
-      parts.forEach((part, i) => {
-        if (i > 0) groups.push([]);
-        if (part) groups[groups.length - 1].push({ type: 'text', raw: part, text: part } as Tokens.Text);
-      });
-    } else {
-      groups[groups.length - 1].push(t);
-    }
-  };
+  const splitter = new LineSplitter(firstLine, block);
   for (const t of (tokens ?? []) as Inline[]) {
     // A list item wraps its inline tokens in a text token.
-    if (t.type === 'text' && t.tokens) t.tokens.forEach(add);
-    else add(t);
+    if (t.type === 'text' && t.tokens) for (const inner of t.tokens) splitter.add(inner);
+    else splitter.add(t);
   }
-  const lines: Line[] = [];
-  groups.forEach((group, i) => {
-    const text = oneSpaced(plainText(group));
-    const links = collectLinks(group);
-    if (!text && links.length === 0) return;
-    const firstReal = group.find((t) => !(t.type === 'text' && onlyMarker((t as Inline).text ?? '')));
-    const leadBold = firstReal?.type === 'strong' ? plainText((firstReal as Tokens.Strong).tokens).trim() : undefined;
-    const { kind, body, figures } = classify(text, links, leadBold);
-    lines.push({ text, links, leadBold, line: firstLine + i, block, kind, body, figures });
-  });
-  return lines;
+  return splitter.finish();
+}
+
+/**
+ * Gathers each line's text and links in one pass over the tokens. This runs
+ * for every line of the index, so it builds nothing that a line does not keep.
+ */
+class LineSplitter {
+  private readonly lines: Line[] = [];
+  private offset = 0;
+  private text = '';
+  private links: InlineLink[] | undefined;
+  /** The first token that is not blank or a bare marker. */
+  private first: Inline | undefined;
+
+  constructor(
+    private readonly firstLine: number,
+    private readonly block: number,
+  ) {}
+
+  add(t: Inline): void {
+    if (t.type === 'br') {
+      this.flush();
+    } else if (t.type === 'text' && t.tokens === undefined) {
+      const value = t.text ?? '';
+      let from = 0;
+      for (let nl = value.indexOf('\n'); nl !== -1; nl = value.indexOf('\n', from)) {
+        this.addText(value.slice(from, nl), t);
+        this.flush();
+        from = nl + 1;
+      }
+      this.addText(from === 0 ? value : value.slice(from), t);
+    } else {
+      this.text += tokenText(t);
+      this.links = tokenLinks(t, this.links);
+      this.first ??= t;
+    }
+  }
+
+  finish(): Line[] {
+    this.flush();
+    return this.lines;
+  }
+
+  /** Text, or a part of a text token split at a newline, which stands for it. */
+  private addText(value: string, t: Inline): void {
+    if (!value) return;
+    this.text += value;
+    if (this.first === undefined && !onlyMarker(value)) this.first = t;
+  }
+
+  private flush(): void {
+    const text = oneSpaced(this.text);
+    if (text || this.links) {
+      const first = this.first;
+      const leadBold = first?.type === 'strong' ? plainText(first.tokens).trim() : undefined;
+      const links = this.links ?? NO_LINKS;
+      const { kind, body, figures } = classify(text, links, leadBold);
+      this.lines.push({ text, links, leadBold, line: this.firstLine + this.offset, block: this.block, kind, body, figures });
+    }
+    this.offset++;
+    this.text = '';
+    this.links = undefined;
+    this.first = undefined;
+  }
 }
 
 /** Runs of white space made one space, and the ends trimmed; most lines need neither. */
 function oneSpaced(text: string): string {
-  return NEEDS_SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const trimmed = text.trim();
+  return INNER_SPACING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
-const NEEDS_SPACING = /^\s|\s$|\s\s|[^\S ]/;
+const INNER_SPACING = /\s\s|[^\S ]/;
 
 /** Whether the text is blank, or a line marker and blanks. */
 function onlyMarker(text: string): boolean {
-  const marker = MARKER.exec(text);
-  return (marker ? marker[0].length : 0) === text.length || BLANK.test(text);
+  return markerLength(text) === text.length || BLANK.test(text);
 }
 const BLANK = /^\s*$/;
+/** "**DualPipe** - …": a name, a dash between spaces, and what it is. */
+const INTRO = /^\S.*?\s[-–—]\s/;
+
+/**
+ * The length of the marker (and the blanks around it) that opens the text, or 0.
+ * The pattern is tried only where the first visible character could start a
+ * marker (every emoji is at U+00A9 or above): most lines start with a letter
+ * or a link, and the Unicode-property pattern is the dearest test here.
+ */
+function markerLength(text: string): number {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 0x20) i++;
+  if (i === text.length || text.charCodeAt(i) < 0xa0) return 0;
+  MARKER_AT_START.lastIndex = 0;
+  return MARKER_AT_START.test(text) ? MARKER_AT_START.lastIndex : 0;
+}
+
+const NONE: readonly Figure[] = [];
 
 function classify(text: string, links: readonly InlineLink[], leadBold: string | undefined): Pick<Line, 'kind' | 'body' | 'figures'> {
-  const marker = MARKER.exec(text);
-  const body = text.slice(marker ? marker[0].length : 0).trim();
-  const mark = marker?.[1].replace(/\uFE0F/g, '');
-  const none: readonly Figure[] = [];
-  if (leadBold && /^\S.*?\s[-–—]\s/.test(body) && body.startsWith(leadBold)) return { kind: 'intro', body, figures: none };
+  const length = markerLength(text);
+  const body = length > 0 ? text.slice(length).trim() : text;
+  const marker = length > 0 ? text.slice(0, length).trim() : undefined;
+  const mark = marker?.includes('\uFE0F') ? marker.replace(/\uFE0F/g, '') : marker;
+  const none = NONE;
+  if (leadBold && body.startsWith(leadBold) && INTRO.test(body)) return { kind: 'intro', body, figures: none };
   if (mark && FIGURE_MARKS.has(mark)) return { kind: 'figure', body, figures: extractFigures(body) };
   if (links.length > 0) return { kind: 'links', body, figures: none };
   if (!mark) return { kind: 'text', body, figures: none };

@@ -10,7 +10,7 @@ const PAPER_HOSTS = /(^|\.)(arxiv\.org|doi\.org|dl\.acm\.org|ieeexplore\.ieee\.o
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** What an address resolves to: the absolute URL, or why it cannot be used. */
-type Resolved = { readonly url: string; readonly hostname: string; readonly repo: boolean } | { readonly error: 'unusable' | 'scheme' | 'userinfo' };
+export type Resolved = { readonly url: string; readonly hostname: string; readonly repo: boolean } | { readonly error: 'unusable' | 'scheme' | 'userinfo' };
 
 /**
  * Resolves each link (and, when broken, reports it) once, however often it is
@@ -63,7 +63,22 @@ export class LinkResolver {
 
 const LEADING_EMOJI = /^[\s\p{Extended_Pictographic}\uFE0F]+/u;
 
-function resolveAddress(href: string, base: string): Resolved {
+/**
+ * A GitHub repository address exactly as the URL parser would write it: an
+ * https link to github.com, an owner and a name of unreserved characters,
+ * neither of them "." or "..". Most of an index's links are such addresses.
+ */
+const PLAIN_REPO = /^https:\/\/github\.com\/(?!\.\.?\/)[A-Za-z0-9_.-]+\/(?!\.\.?\/?$)[A-Za-z0-9_.-]+\/?$/;
+
+/** The absolute address of href against base, as the URL parser resolves it. */
+export function resolveAddress(href: string, base: string): Resolved {
+  // Parsing every URL is a twentieth of reading a large index; these need no parsing.
+  if (PLAIN_REPO.test(href)) return { url: href.endsWith('/') ? href.slice(0, -1) : href, hostname: 'github.com', repo: true };
+  return parseAddress(href, base);
+}
+
+/** resolveAddress by the URL parser alone; exported for the test that holds the two to the same result. */
+export function parseAddress(href: string, base: string): Resolved {
   let url: URL;
   try {
     if (!href) return { error: 'unusable' };

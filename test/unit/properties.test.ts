@@ -10,6 +10,7 @@ import { renderComparePage } from '../../src/core/compareHtml';
 import { renderMarkdown } from '../../src/core/markdown';
 import { allEntries } from '../../src/core/model';
 import type { PageAssets } from '../../src/core/page';
+import { parseAddress, resolveAddress } from '../../src/core/indexLinks';
 import { parseIndex } from '../../src/core/parseIndex';
 import { renderEntryPage } from '../../src/core/panelHtml';
 import { entryDoc, figureDoc, figureRefs, search } from '../../src/core/search';
@@ -124,6 +125,20 @@ describe(`properties (${RUNS} runs each)`, () => {
         search(query, figureRefs(catalog.entries).map(figureDoc));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  test('a link resolves as the URL parser resolves it, shortcut or not', () => {
+    const segment = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.-]{1,8}$/), fc.constantFrom('.', '..', '...', '.git', '%2e', 'A B', '@x', 'x:y'));
+    const href = fc.oneof(
+      fc.tuple(fc.constantFrom('https://github.com/', 'http://github.com/', 'https://GitHub.com/', 'https://github.com//', 'https://github.com:443/'), segment, segment, fc.constantFrom('', '/', '//', '/tree/main', '?x', '#y')).map(([a, b, c, d]) => `${a}${b}/${c}${d}`),
+      url,
+    );
+    fc.assert(
+      fc.property(href, (h) => {
+        assert.deepEqual(resolveAddress(h, 'https://github.com/deepseek-ai/open-infra-index/blob/main/'), parseAddress(h, 'https://github.com/deepseek-ai/open-infra-index/blob/main/'));
+      }),
+      { numRuns: RUNS * 10 },
     );
   });
 });
