@@ -33,7 +33,7 @@ const QUALIFIER_BEFORE = /\b(up to|over|nearly|about|around|approximately)\s*$/i
 const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6 };
 
 function toNumber(digits: string, suffix: string | undefined): number {
-  const n = Number(digits.replace(/,/g, ''));
+  const n = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
   // Round away binary noise: 73.7 * 1000 is 73700.00000000001.
   return suffix ? Math.round(n * MULTIPLIER[suffix] * 1e6) / 1e6 : n;
 }

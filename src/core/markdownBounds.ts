@@ -45,6 +45,17 @@ const BLANK = /^\s*$/;
 // A block-quote or list marker at the start of what is left of a line.
 const CONTAINER = /^ {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
+/** The first character after the spaces that open the line, or -1 when there is none. */
+function firstAfterSpaces(line: string): number {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
+  return i < line.length ? line.charCodeAt(i) : -1;
+}
+
+// Characters that can open a block quote or a list: only lines that start with one are looked at further.
+const CONTAINER_START = new Uint8Array(128);
+for (const c of '>-+*0123456789') CONTAINER_START[c.charCodeAt(0)] = 1;
+
 /** The markdown with its lines, markup and nesting bounded; the line count is kept. */
 export function boundMarkdown(markdown: string): Bounded {
   const problems: BoundProblem[] = [];
@@ -66,11 +77,12 @@ export function boundMarkdown(markdown: string): Bounded {
       line = line.slice(0, MAX_LINE);
       problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
     }
-    if (BLANK.test(line)) {
+    const lead = firstAfterSpaces(line);
+    if (lead === -1 || (lead <= 0x20 && BLANK.test(line))) {
       markup = 0;
       blockLines = 0;
       neutralising = false;
-    } else if (fence !== undefined || FENCE.test(line)) {
+    } else if (fence !== undefined || ((lead === 0x60 || lead === 0x7e) && FENCE.test(line))) {
       const fenceMark = FENCE.exec(line)?.[1];
       if (fence === undefined) fence = fenceMark;
       else if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
@@ -80,7 +92,7 @@ export function boundMarkdown(markdown: string): Bounded {
       }
       line = '';
     } else {
-      const prefix = containerPrefix(line, lineNo, problems);
+      const prefix = CONTAINER_START[lead] === 1 ? containerPrefix(line, lineNo, problems) : { head: '', rest: line };
       const { text, count } = neutraliseMarkupAfter(prefix.rest, MAX_MARKUP - markup);
       if (text !== prefix.rest && !neutralising) {
         problems.push({ line: lineNo, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
