@@ -42,6 +42,8 @@ export class EntryBuilder {
     private readonly periodId: string,
     private readonly links: LinkResolver,
     private readonly problems: Problem[],
+    /** Makes an entry's id unique in the index. */
+    private readonly uniqueId: (candidate: string, line: number) => string = (id) => id,
   ) {
     const dayMatch = DAY.exec(section.heading);
     this.day = dayMatch ? Number(dayMatch[1]) : undefined;
@@ -89,7 +91,7 @@ export class EntryBuilder {
       this.drafts.push(newDraft(nameFromTitle(this.title, this.day !== undefined), this.section.line));
     }
     return this.drafts.map((d) => ({
-      id: (d.repo && idFromRepo(d.repo)) || slugify(d.name),
+      id: this.uniqueId((d.repo && idFromRepo(d.repo)) || slugify(d.name) || `entry-${d.line}`, d.line),
       name: d.name,
       periodId: this.periodId,
       day: this.day,
@@ -156,8 +158,14 @@ export class EntryBuilder {
 }
 
 /** A section's entries, with its links resolved by the index's resolver. */
-export function sectionEntries(section: Section, periodId: string, links: LinkResolver, problems: Problem[]): Entry[] {
-  const builder = new EntryBuilder(section, periodId, links, problems);
+export function sectionEntries(
+  section: Section,
+  periodId: string,
+  links: LinkResolver,
+  problems: Problem[],
+  uniqueId: (candidate: string, line: number) => string = (id) => id,
+): Entry[] {
+  const builder = new EntryBuilder(section, periodId, links, problems, uniqueId);
   for (const line of section.lines) builder.read(line);
   return builder.finish();
 }

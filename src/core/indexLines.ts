@@ -45,7 +45,6 @@ export interface Section {
 export interface PeriodDraft {
   readonly heading: string;
   readonly line: number;
-  readonly sections: Section[];
 }
 
 export interface Outline {
@@ -60,10 +59,19 @@ const MARKER_AT_START = /\s*(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})
 const FEATURE_MARKS = new Set(['✅']);
 const FIGURE_MARKS = new Set(['⚡']);
 
-export function readOutline(tokens: readonly Token[], problems: Problem[]): Outline {
+/**
+ * Reads the token tree into periods, handing each section to `onSection` as
+ * soon as its last line is read: a section's lines are garbage once its
+ * entries are built, so a large index never holds all its lines at once.
+ */
+export function readOutline(tokens: readonly Token[], problems: Problem[], onSection: (section: Section, period: PeriodDraft) => void): Outline {
   let title = 'Open Infra Index';
   const periods: PeriodDraft[] = [];
   let section: Section | undefined;
+  const finishSection = (): void => {
+    if (section) onSection(section, periods[periods.length - 1]);
+    section = undefined;
+  };
   let lineNo = 1;
   for (let block = 0; block < tokens.length; block++) {
     const token = tokens[block];
@@ -76,15 +84,15 @@ export function readOutline(tokens: readonly Token[], problems: Problem[]): Outl
         if (h.depth === 1) {
           title = text || title;
         } else if (h.depth === 2) {
-          periods.push({ heading: text, line: start, sections: [] });
-          section = undefined;
+          finishSection();
+          periods.push({ heading: text, line: start });
         } else if (h.depth === 3) {
+          finishSection();
           if (periods.length === 0) {
             problems.push({ line: start, message: `Section "${text}" comes before any period heading (##).` });
-            periods.push({ heading: 'Other', line: start, sections: [] });
+            periods.push({ heading: 'Other', line: start });
           }
           section = { heading: text, headingLinks: collectLinks(h.tokens) ?? NO_LINKS, line: start, lines: [] };
-          periods[periods.length - 1].sections.push(section);
         } else if (section) {
           section.lines.push(...splitLines(h.tokens, start, block));
         }
@@ -107,6 +115,7 @@ export function readOutline(tokens: readonly Token[], problems: Problem[]): Outl
         break;
     }
   }
+  finishSection();
   return { title, periods };
 }
 

@@ -48,13 +48,30 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     tokens = [];
   }
 
-  const { title, periods } = readOutline(tokens, problems);
+  const links = new LinkResolver(base, problems);
+  const ids = new Set<string>();
+  /** The entry id, renamed when an earlier entry has it. */
+  const uniqueId = (candidate: string, line: number): string => {
+    let id = candidate;
+    if (ids.has(id)) {
+      problems.push({ line, message: `Entry id "${id}" is used twice; the second is renamed.` });
+      let n = 2;
+      while (ids.has(`${id}-${n}`)) n++;
+      id = `${id}-${n}`;
+    }
+    ids.add(id);
+    return id;
+  };
+  const entries = new Map<PeriodDraft, Entry[]>();
+  const { title, periods } = readOutline(tokens, problems, (section, period) => {
+    let list = entries.get(period);
+    if (!list) entries.set(period, (list = []));
+    for (const entry of sectionEntries(section, periodId(period), links, problems, uniqueId)) list.push(entry);
+  });
   if (periods.length === 0) {
     problems.push({ line: 1, message: 'No period headings (## …) were found: this does not look like the Open Infra Index.' });
   }
-  const ids = new Set<string>();
-  const links = new LinkResolver(base, problems);
-  const built: Period[] = periods.map((p) => buildPeriod(p, links, ids, problems));
+  const built: Period[] = periods.map((p) => buildPeriod(p, entries.get(p) ?? [], problems));
   const index: InfraIndex = { title, periods: built };
   problems.sort((a, b) => a.line - b.line);
   return { index, problems };
@@ -85,25 +102,14 @@ function periodParts(heading: string): { title: string; when?: string } {
   return { title: m[3].trim(), when };
 }
 
-function buildPeriod(draft: PeriodDraft, links: LinkResolver, ids: Set<string>, problems: Problem[]): Period {
+function periodId(draft: PeriodDraft): string {
+  return slugify(draft.heading) || `period-${draft.line}`;
+}
+
+function buildPeriod(draft: PeriodDraft, entries: Entry[], problems: Problem[]): Period {
   const { title, when } = periodParts(draft.heading);
-  const periodId = slugify(draft.heading) || `period-${draft.line}`;
-  const entries: Entry[] = [];
-  for (const section of draft.sections) {
-    for (const e of sectionEntries(section, periodId, links, problems)) {
-      let id = e.id || `entry-${e.line}`;
-      if (ids.has(id)) {
-        problems.push({ line: e.line, message: `Entry id "${id}" is used twice; the second is renamed.` });
-        let n = 2;
-        while (ids.has(`${id}-${n}`)) n++;
-        id = `${id}-${n}`;
-      }
-      ids.add(id);
-      entries.push({ ...e, id });
-    }
-  }
   if (entries.length === 0) {
     problems.push({ line: draft.line, message: `Period "${draft.heading}" has no entries.` });
   }
-  return { id: periodId, heading: draft.heading, title, when, entries, line: draft.line };
+  return { id: periodId(draft), heading: draft.heading, title, when, entries, line: draft.line };
 }
