@@ -53,7 +53,10 @@ function comparePaired(what, ours, baseline, baselineName, { runs = 15, batch = 
     for (let i = 0; i < batch; i++) fn();
     return (performance.now() - start) / batch;
   };
-  for (let i = 0; i < 3; i++) once(ours), once(baseline);
+  for (let i = 0; i < 3; i++) {
+    once(ours);
+    once(baseline);
+  }
   const pairs = Array.from({ length: runs }, () => [once(ours), once(baseline)]);
   rows.push({
     what,
