@@ -8,6 +8,7 @@ import { withoutUndefined } from './defined';
 import type { Figure, FigureSource, Precision } from './model';
 import { shareOfPeak, type Peak } from './peaks';
 import { convert, unitInfo, type Dimension } from './units';
+import { oneSpaced } from './whitespace';
 
 /** The dimensions that are charted, with the unit each is shown in. */
 export type CompareDimension = Extract<Dimension, 'bandwidth' | 'compute' | 'token-throughput' | 'latency'>;
@@ -87,7 +88,7 @@ export function compareDimension(unit: string): CompareDimension | undefined {
 }
 
 function norm(text: string | undefined): string {
-  return (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return oneSpaced(text ?? '').toLowerCase();
 }
 
 const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'per', 'the', 'to', 'with']);

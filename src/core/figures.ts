@@ -4,6 +4,7 @@
 
 import type { Figure, Precision } from './model';
 import { canonicalUnit } from './units';
+import { isBlank, oneSpaced } from './whitespace';
 
 // A number starts only where a run of digits (or a chain of thousands groups)
 // starts: tried again inside the run, the digits are rescanned to the end at
@@ -25,7 +26,6 @@ const ON_HARDWARE = new RegExp(String.raw`\s(?:on|with)\s+(${HARDWARE})(?:\s+GPU
 const BARE_HARDWARE = new RegExp(String.raw`(?<![A-Za-z0-9])(${HARDWARE})(?:\s+GPUs?)?(?![A-Za-z0-9])`);
 /** Text without any of these holds neither hardware nor a node count. */
 const HINT = new RegExp(String.raw`-node|${HARDWARE}`, 'i');
-const BLANK = /^\s*$/;
 const SCALE = /\s(?:in|on|across)\s+an?\s+((\d+)-node\s+cluster)\b/i;
 const PRECISION_BEFORE = new RegExp(String.raw`\b(${PRECISION})\s*$`);
 const QUALIFIER_BEFORE = /\b(up to|over|nearly|about|around|approximately)\s*$/i;
@@ -50,7 +50,7 @@ const NO_CONTEXT: Context = { measure: '' };
 /** Pulls hardware and scale out of a stretch of text; what remains describes the measure. */
 function readContext(text: string): Context {
   // Half the stretches between figures are empty or one word: nothing to pull out.
-  if (!HINT.test(text)) return BLANK.test(text) ? NO_CONTEXT : { measure: tidy(text) };
+  if (!HINT.test(text)) return isBlank(text) ? NO_CONTEXT : { measure: tidy(text) };
   let rest = ` ${text} `;
   let scale: string | undefined;
   let nodes: number | undefined;
@@ -82,12 +82,12 @@ function looseEnd(code: number): boolean {
 
 function tidy(text: string): string {
   // Trimmed by hand: an unanchored "[…]+$" retries at every character of a long run.
-  const t = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  const t = oneSpaced(text);
   let start = 0;
   let end = t.length;
   while (start < end && looseEnd(t.charCodeAt(start))) start++;
   while (end > start && looseEnd(t.charCodeAt(end - 1))) end--;
-  return t.slice(start, end).trim();
+  return t.slice(start, end);
 }
 
 function joinMeasure(...parts: (string | undefined)[]): string | undefined {

@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { extractFigures } from './figures';
 import type { Figure, Problem } from './model';
+import { isBlank, oneSpaced } from './whitespace';
 
 export interface InlineLink {
   readonly label: string;
@@ -240,18 +241,10 @@ class LineSplitter {
   }
 }
 
-/** Runs of white space made one space, and the ends trimmed; most lines need neither. */
-function oneSpaced(text: string): string {
-  const trimmed = text.trim();
-  return INNER_SPACING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
-}
-const INNER_SPACING = /\s\s|[^\S ]/;
-
 /** Whether the text is blank, or a line marker and blanks. */
 function onlyMarker(text: string): boolean {
-  return markerLength(text) === text.length || BLANK.test(text);
+  return markerLength(text) === text.length || isBlank(text);
 }
-const BLANK = /^\s*$/;
 /** "**DualPipe** - …": a name, a dash between spaces, and what it is. */
 const INTRO = /^\S.*?\s[-–—]\s/;
 
@@ -290,10 +283,7 @@ function classify(text: string, links: readonly InlineLink[], leadBold: string |
 export function outsideLinkText(line: Line): string {
   let text = line.text;
   for (const l of line.links) text = text.replace(l.label, ' ').replace(l.href, ' ');
-  return withoutTrailingArrows(text.replace(MARKER, ''))
-    .replace(/→/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return oneSpaced(withoutTrailingArrows(text.replace(MARKER, '')).replace(/→/g, ' '));
 }
 
 /** "3FS →" → "3FS"; by hand, as "[→:]+\s*$" retries at every character of a long run. */

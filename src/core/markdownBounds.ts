@@ -5,6 +5,8 @@
 // stack. No line of the index or of a summary comes near these bounds; text
 // past them is cut, or made plain text, and reported.
 
+import { isBlank } from './whitespace';
+
 /** Longer lines are cut: the index's longest is under 200 characters, a summary's under 400. */
 export const MAX_LINE = 2_000;
 /**
@@ -41,7 +43,6 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 
 // Inside a fenced code block nothing is inline markup.
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const BLANK = /^\s*$/;
 // A block-quote or list marker at the start of what is left of a line.
 const CONTAINER = /^ {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
@@ -78,7 +79,7 @@ export function boundMarkdown(markdown: string): Bounded {
       problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
     }
     const lead = firstAfterSpaces(line);
-    if (lead === -1 || (lead <= 0x20 && BLANK.test(line))) {
+    if (lead === -1 || (lead <= 0x20 && isBlank(line))) {
       markup = 0;
       blockLines = 0;
       neutralising = false;
