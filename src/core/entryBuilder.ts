@@ -43,7 +43,7 @@ export class EntryBuilder {
     private readonly links: LinkResolver,
     private readonly problems: Problem[],
     /** Makes an entry's id unique in the index. */
-    private readonly uniqueId: (candidate: string, line: number) => string = (id) => id,
+    private readonly uniqueId: (candidate: string, line: number) => string,
   ) {
     const dayMatch = DAY.exec(section.heading);
     this.day = dayMatch ? Number(dayMatch[1]) : undefined;
@@ -163,7 +163,7 @@ export function sectionEntries(
   periodId: string,
   links: LinkResolver,
   problems: Problem[],
-  uniqueId: (candidate: string, line: number) => string = (id) => id,
+  uniqueId: (candidate: string, line: number) => string,
 ): Entry[] {
   const builder = new EntryBuilder(section, periodId, links, problems, uniqueId);
   for (const line of section.lines) builder.read(line);

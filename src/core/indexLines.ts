@@ -54,9 +54,8 @@ export interface Outline {
 }
 
 // A leading emoji (with variation selectors and joiners) marks what a line is.
-const MARKER = /^\s*((?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*)\s*/u;
-// The same, sticky and without a capture: tested, it allocates no match.
-const MARKER_AT_START = /\s*(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*\s*/uy;
+// Sticky and without a capture: tested, it allocates no match.
+const MARKER = /\s*(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*\s*/uy;
 const FEATURE_MARKS = new Set(['✅']);
 const FIGURE_MARKS = new Set(['⚡']);
 
@@ -258,8 +257,8 @@ function markerLength(text: string): number {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 0x20) i++;
   if (i === text.length || text.charCodeAt(i) < 0xa0) return 0;
-  MARKER_AT_START.lastIndex = 0;
-  return MARKER_AT_START.test(text) ? MARKER_AT_START.lastIndex : 0;
+  MARKER.lastIndex = 0;
+  return MARKER.test(text) ? MARKER.lastIndex : 0;
 }
 
 const NONE: readonly Figure[] = [];
@@ -283,7 +282,7 @@ function classify(text: string, links: readonly InlineLink[], leadBold: string |
 export function outsideLinkText(line: Line): string {
   let text = line.text;
   for (const l of line.links) text = text.replace(l.label, ' ').replace(l.href, ' ');
-  return oneSpaced(withoutTrailingArrows(text.replace(MARKER, '')).replace(/→/g, ' '));
+  return oneSpaced(withoutTrailingArrows(text.slice(markerLength(text))).replace(/→/g, ' '));
 }
 
 /** "3FS →" → "3FS"; by hand, as "[→:]+\s*$" retries at every character of a long run. */

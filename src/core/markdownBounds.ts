@@ -79,12 +79,12 @@ export function boundMarkdown(markdown: string): Bounded {
       problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
     }
     const lead = firstAfterSpaces(line);
+    const fenceMark = lead === 0x60 || lead === 0x7e ? FENCE.exec(line)?.[1] : undefined;
     if (lead === -1 || (lead <= 0x20 && isBlank(line))) {
       markup = 0;
       blockLines = 0;
       neutralising = false;
-    } else if (fence !== undefined || ((lead === 0x60 || lead === 0x7e) && FENCE.test(line))) {
-      const fenceMark = FENCE.exec(line)?.[1];
+    } else if (fence !== undefined || fenceMark) {
       if (fence === undefined) fence = fenceMark;
       else if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
     } else if (++blockLines > MAX_BLOCK_LINES) {

@@ -62,16 +62,16 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     ids.add(id);
     return id;
   };
-  const entries = new Map<PeriodDraft, Entry[]>();
+  const byPeriod = new Map<PeriodDraft, { id: string; entries: Entry[] }>();
   const { title, periods } = readOutline(tokens, problems, (section, period) => {
-    let list = entries.get(period);
-    if (!list) entries.set(period, (list = []));
-    for (const entry of sectionEntries(section, periodId(period), links, problems, uniqueId)) list.push(entry);
+    let found = byPeriod.get(period);
+    if (!found) byPeriod.set(period, (found = { id: periodId(period), entries: [] }));
+    for (const entry of sectionEntries(section, found.id, links, problems, uniqueId)) found.entries.push(entry);
   });
   if (periods.length === 0) {
     problems.push({ line: 1, message: 'No period headings (## …) were found: this does not look like the Open Infra Index.' });
   }
-  const built: Period[] = periods.map((p) => buildPeriod(p, entries.get(p) ?? [], problems));
+  const built: Period[] = periods.map((p) => buildPeriod(p, byPeriod.get(p) ?? { id: periodId(p), entries: [] }, problems));
   const index: InfraIndex = { title, periods: built };
   problems.sort((a, b) => a.line - b.line);
   return { index, problems };
@@ -106,10 +106,10 @@ function periodId(draft: PeriodDraft): string {
   return slugify(draft.heading) || `period-${draft.line}`;
 }
 
-function buildPeriod(draft: PeriodDraft, entries: Entry[], problems: Problem[]): Period {
+function buildPeriod(draft: PeriodDraft, { id, entries }: { id: string; entries: Entry[] }, problems: Problem[]): Period {
   const { title, when } = periodParts(draft.heading);
   if (entries.length === 0) {
     problems.push({ line: draft.line, message: `Period "${draft.heading}" has no entries.` });
   }
-  return { id: periodId(draft), heading: draft.heading, title, when, entries, line: draft.line };
+  return { id, heading: draft.heading, title, when, entries, line: draft.line };
 }
