@@ -1,7 +1,8 @@
 // Benchmark: speed and size as ratios to a baseline measured alongside in the
 // same process, so the numbers mean the same on a fast or a slow machine.
 // Nothing here passes or fails; it prints a table. Run with `npm run bench`.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -141,6 +142,18 @@ const ownBytes = Object.entries(output.inputs)
 compare('bundle: own code, no marked', ownBytes / 1024, markedMin.length / 1024, 'marked.umd.js', 'KiB');
 const vsixBytes = statSync(join(root, `${manifest.name}-${manifest.version}.vsix`)).size;
 compare('.vsix package', vsixBytes / 1024, 100, 'budget of 100 KiB', 'KiB');
+
+// Activation: the installed .vsix against a hello-world extension, in one workbench run.
+const { measureActivation, packageHelloWorld } = require(join(root, 'out/test/bench/activationTimes.js'));
+const helloDir = mkdtempSync(join(tmpdir(), 'oii-hello-world-'));
+try {
+  const times = await measureActivation(join(root, `${manifest.name}-${manifest.version}.vsix`), await packageHelloWorld(helloDir), 7);
+  console.log(`activation, ms per round: ours ${times.ours.join(', ')}; hello world ${times.hello.join(', ')}`);
+  // The workbench reports whole milliseconds: a hello world that reads 0 counts as 1.
+  compare('activation (installed .vsix)', median(times.ours), Math.max(1, median(times.hello)), 'hello-world extension (budget 1.2x)', 'ms');
+} finally {
+  rmSync(helloDir, { recursive: true, force: true });
+}
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad('measure', 30)}${pad('ours', 12)}${pad('baseline', 12)}${pad('ratio', 8)}baseline`);

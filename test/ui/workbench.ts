@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
    * instead of loading the extension from this checkout.
    */
   vsix?: string;
+  /** Further .vsix files to install beside it (the bench's hello-world extension). */
+  alsoInstall?: readonly string[];
 }
 
 /** The repository root: the folder above this file (source or compiled) that holds scripts/code-server.mjs. */
@@ -85,7 +87,7 @@ export class Workbench {
   /** Starts code-server with the extension loaded and opens the workbench at the given viewport. */
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
     const helpers = (await import(pathToFileURL(join(repoRoot, 'scripts', 'code-server.mjs')).href)) as CodeServerHelpers;
-    const server = await helpers.startCodeServer({ settings: options.settings, install: options.vsix ? [options.vsix] : [] });
+    const server = await helpers.startCodeServer({ settings: options.settings, install: [...(options.vsix ? [options.vsix] : []), ...(options.alsoInstall ?? [])] });
     let browser: Awaited<ReturnType<CodeServerHelpers['launchChromium']>> | undefined;
     try {
       browser = await helpers.launchChromium({ viewport: options.viewport ?? { width: 1400, height: 900 } });
