@@ -1,5 +1,6 @@
 // Builds the extension: dist/extension.js, one bundle for both of VS Code's
 // extension hosts (Node, and the web worker of vscode.dev and github.dev),
+// dist/main.js, the Node host's small entry point that loads it (see src/nodeMain.ts),
 // dist/webview/page.js, the script of its pages, and dist/ThirdPartyNotices.txt
 // with the licences of the packages bundled into the extension. Before
 // esbuild runs it writes the entry data's validator (see writeValidator). With
@@ -53,6 +54,21 @@ const bundle = {
   sourcemap: !production,
   sourcesContent: false,
   metafile: true,
+  logLevel: 'warning',
+};
+
+// The Node host's entry point: it loads dist/extension.js after activate() returns.
+const nodeMain = {
+  entryPoints: ['src/nodeMain.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/main.js',
+  external: ['vscode', './extension.js'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
   logLevel: 'warning',
 };
 
@@ -110,10 +126,10 @@ ${sections.join('\n\n')}
 writeValidator();
 
 if (watch) {
-  for (const options of [bundle, pageScript, parseWorker]) await (await esbuild.context(options)).watch();
+  for (const options of [bundle, nodeMain, pageScript, parseWorker]) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching src/ for changes');
 } else {
-  const [{ metafile }] = await Promise.all([esbuild.build(bundle), esbuild.build(pageScript), esbuild.build(parseWorker)]);
+  const [{ metafile }] = await Promise.all([esbuild.build(bundle), esbuild.build(nodeMain), esbuild.build(pageScript), esbuild.build(parseWorker)]);
   writeFileSync('dist/ThirdPartyNotices.txt', thirdPartyNotices(metafile));
   // For npm run bench: how much of the bundle is the project's own code.
   writeFileSync('dist/meta.json', JSON.stringify(metafile));

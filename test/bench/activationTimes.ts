@@ -82,6 +82,9 @@ export async function measureActivation(vsix: string, helloVsix: string, rounds:
       }
       const activateOurs = async (): Promise<void> => {
         await wb.runCommand('Infra Index: Find Entry…');
+        // The command runs once activation has resolved: close its picker, not the palette before it.
+        const title = wb.page.locator('.quick-input-widget .quick-input-title');
+        await waitUntil('the Find Entry picker', async () => (await title.innerText().catch(() => '')).includes('Find Entry'));
         await wb.page.keyboard.press('Escape');
       };
       const activateHello = (): Promise<void> => wb.runCommand(HELLO_TITLE);

@@ -44,12 +44,33 @@ for (const { host, settings, theme, canClone } of HOSTS) {
         const files = filesUnder(join(wb.server.extensionsDir, folder)).filter((f) => f !== '.vsixmanifest');
         const media = filesUnder(join(repoRoot, 'media')).map((f) => `media/${f}`);
         // vsce names the README and CHANGELOG in lower case, and LICENSE as LICENSE.txt.
-        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'dist/parseWorker.js', 'dist/webview/page.js', 'package.json', 'readme.md', ...media];
+        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'dist/main.js', 'dist/parseWorker.js', 'dist/webview/page.js', 'package.json', 'readme.md', ...media];
         assert.deepEqual(files, expected.sort(), 'installed files');
         const notices = readFileSync(join(wb.server.extensionsDir, folder, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
         assert.match(notices, /^marked \d+\.\d+\.\d+ \(MIT\)$/m, 'marked is named with its licence');
         assert.match(notices, /Permission is hereby granted/, "marked's MIT notice is reproduced");
         assert.match(notices, /CC0/, 'the index source is credited');
+      });
+
+      test('the Node entry point loads the extension only after activate() has returned, and passes its API on', async () => {
+        const folder = readdirSync(wb.server.extensionsDir).find((d) => d.startsWith(`${extensionId}-`)) ?? '';
+        const installed = join(wb.server.extensionsDir, folder);
+        const { main } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { main: string };
+        const source = readFileSync(join(installed, main), 'utf8');
+        const required: string[] = [];
+        const api = { version: 'the API' };
+        const fakeRequire = (id: string): unknown => {
+          required.push(id);
+          return { activate: (context: unknown) => Promise.resolve({ ...api, context }), deactivate: () => undefined };
+        };
+        const module = { exports: {} as { activate(context: unknown): Promise<unknown> } };
+        new Function('module', 'exports', 'require', source)(module, module.exports, fakeRequire);
+        assert.deepEqual(required, [], 'loading the entry point requires nothing');
+        const activation = module.exports.activate('the context');
+        assert.deepEqual(required, [], 'activate() returns before the extension is loaded');
+        assert.deepEqual(await activation, { ...api, context: 'the context' }, "activation resolves to the extension's own result");
+        assert.deepEqual(required, ['./extension.js'], 'then the bundle is loaded, once');
+        assert.ok(Buffer.byteLength(source) < 2048, `the entry point stays small: ${Buffer.byteLength(source)} bytes`);
       });
     }
 
