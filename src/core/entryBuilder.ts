@@ -14,6 +14,8 @@ const DAY = /^Day\s+(\d+)\s*[-–—:]\s*/i;
 
 interface EntryDraft {
   name: string;
+  /** The id to use when there is no repository: a slug of this, or else of the name. */
+  idFrom?: string;
   repo?: string;
   description: string[];
   features: string[];
@@ -29,6 +31,8 @@ export class EntryBuilder {
   private readonly title: string;
   /** A repository linked from the heading: the whole section is then one entry. */
   private readonly headingRepo: Link | undefined;
+  /** The heading's other links ("## 202504 [A post](…)"): they belong to the section's first entry. */
+  private readonly headingLinks: Link[];
   private readonly drafts: EntryDraft[] = [];
   /** The entry that lines are added to. */
   private current: EntryDraft | undefined;
@@ -48,9 +52,12 @@ export class EntryBuilder {
     const dayMatch = DAY.exec(section.heading);
     this.day = dayMatch ? Number(dayMatch[1]) : undefined;
     this.title = section.heading.replace(DAY, '').trim();
-    this.headingRepo = section.headingLinks.map((l) => links.resolve(l, section.line)).find((l): l is Link => l?.kind === 'repo');
+    const resolved = section.headingLinks.map((l) => links.resolve(l, section.line)).filter((l): l is Link => l !== undefined);
+    this.headingRepo = resolved.find((l) => l.kind === 'repo');
+    this.headingLinks = resolved.filter((l) => l !== this.headingRepo);
     if (this.headingRepo) {
       this.current = newDraft(section.headingLinks[0]?.label || this.title, section.line, this.headingRepo.url);
+      this.current.links.push(...this.headingLinks);
       this.drafts.push(this.current);
     }
   }
@@ -81,17 +88,15 @@ export class EntryBuilder {
         for (const p of this.pending) this.addLine(this.current, p);
       } else {
         // No repository anywhere (a paper, an overview): the section is one entry.
-        const draft = newDraft(nameFromTitle(this.title, this.day !== undefined), this.section.line);
+        const draft = this.titleDraft();
         for (const p of this.pending) this.addLine(draft, p);
         this.drafts.push(draft);
       }
       this.pending = [];
     }
-    if (this.drafts.length === 0) {
-      this.drafts.push(newDraft(nameFromTitle(this.title, this.day !== undefined), this.section.line));
-    }
+    if (this.drafts.length === 0) this.drafts.push(this.titleDraft());
     return this.drafts.map((d) => ({
-      id: this.uniqueId((d.repo && idFromRepo(d.repo)) || slugify(d.name) || `entry-${d.line}`, d.line),
+      id: this.uniqueId((d.repo && idFromRepo(d.repo)) || slugify(d.idFrom ?? d.name) || `entry-${d.line}`, d.line),
       name: d.name,
       periodId: this.periodId,
       day: this.day,
@@ -103,6 +108,22 @@ export class EntryBuilder {
       links: dedupeLinks(d.links),
       line: d.line,
     }));
+  }
+
+  /**
+   * The entry a section without repositories is: named by its heading, with
+   * the heading's links. "One More Thing: DeepSeek-V3/R1 Inference System
+   * Overview" names its subject after the colon. A paper keeps its whole title,
+   * "Fire-Flyer AI-HPC: A Cost-Effective …", and its id comes from the part
+   * before the colon, so that it stays short.
+   */
+  private titleDraft(): EntryDraft {
+    const parts = this.title.split(/:\s+/);
+    const subject = parts.length > 1 && this.day !== undefined ? parts[parts.length - 1] : this.title;
+    const draft = newDraft(subject, this.section.line);
+    if (parts.length > 1 && this.day === undefined) draft.idFrom = parts[0];
+    draft.links.push(...this.headingLinks);
+    return draft;
   }
 
   private startEntry(line: Line, repoUrl: string): void {
@@ -180,14 +201,4 @@ function newDraft(name: string, line: number, repo?: string): EntryDraft {
     links: repo ? [{ label: 'Repository', url: repo, kind: 'repo' }] : [],
     line,
   };
-}
-
-/**
- * "One More Thing: DeepSeek-V3/R1 Inference System Overview" names its subject
- * after the colon; a paper title "Fire-Flyer AI-HPC: A Cost-Effective …" before it.
- */
-function nameFromTitle(title: string, isDay: boolean): string {
-  const parts = title.split(/:\s+/);
-  if (parts.length < 2) return title;
-  return isDay ? parts[parts.length - 1] : parts[0];
 }

@@ -58,6 +58,8 @@ export interface Outline {
 const MARKER = /\s*(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})(?:[\uFE0F\u200D]|\p{Extended_Pictographic})*\s*/uy;
 const FEATURE_MARKS = new Set(['✅']);
 const FIGURE_MARKS = new Set(['⚡']);
+/** The date that opens a period heading: "202502 ", "2024 ". */
+export const PERIOD_DATE = /^\d{4}(?:\d{2})?\s+/;
 
 /**
  * Reads the token tree into periods, handing each section to `onSection` as
@@ -86,6 +88,9 @@ export function readOutline(tokens: readonly Token[], problems: Problem[], onSec
         } else if (h.depth === 2) {
           finishSection();
           periods.push({ heading: text, line: start });
+          // "## 202504 [A post](its/README.md)": a period that is itself one entry.
+          const links = collectLinks(h.tokens);
+          if (links) section = { heading: text.replace(PERIOD_DATE, ''), headingLinks: links, line: start, lines: [] };
         } else if (h.depth === 3) {
           finishSection();
           if (periods.length === 0) {
@@ -285,10 +290,18 @@ export function outsideLinkText(line: Line): string {
   return oneSpaced(withoutTrailingArrows(text.slice(markerLength(text))).replace(/→/g, ' '));
 }
 
-/** "3FS →" → "3FS"; by hand, as "[→:]+\s*$" retries at every character of a long run. */
+const LINK_EMOJI = '\u{1F517}';
+
+/**
+ * "3FS →" and "3FS → 🔗" → "3FS": the arrows, colons and link emoji that lead
+ * to a link. By hand, as "[→:]+\s*$" retries at every character of a long run.
+ */
 function withoutTrailingArrows(text: string): string {
-  let end = text.trimEnd().length;
-  const arrowsEnd = end;
-  while (end > 0 && (text[end - 1] === '→' || text[end - 1] === ':')) end--;
-  return end < arrowsEnd ? text.slice(0, end) : text;
+  let end = text.length;
+  for (;;) {
+    if (end > 0 && (text[end - 1] === '→' || text[end - 1] === ':' || text.charCodeAt(end - 1) <= 0x20)) end--;
+    else if (end > 1 && text.slice(end - 2, end) === LINK_EMOJI) end -= 2;
+    else break;
+  }
+  return end < text.length ? text.slice(0, end) : text;
 }

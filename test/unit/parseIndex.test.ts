@@ -12,7 +12,7 @@ function entry(result: ParseResult, id: string): Entry {
   return found;
 }
 
-const TEN_IDS = [
+const WEEK_AND_SC24_IDS = [
   'flashmla',
   'deepep',
   'deepgemm',
@@ -32,15 +32,17 @@ describe('the bundled index', () => {
     assert.deepEqual(result.problems, []);
   });
 
-  test('has the two periods and all ten entries, in order', () => {
+  test('has the four periods and all twelve entries, in order', () => {
     assert.deepEqual(
       result.index.periods.map((p) => [p.title, p.when, p.entries.length]),
       [
+        ['Industry Track Paper (ISCA25)', 'May 2025', 1],
+        ['The Path to Open-Sourcing the DeepSeek Inference Engine', 'April 2025', 1],
         ['Open-Source Week', 'February 2025', 9],
         ['AI Infrastructure Paper (SC24)', '2024', 1],
       ],
     );
-    assert.deepEqual(allEntries(result.index).map((e) => e.id), TEN_IDS);
+    assert.deepEqual(allEntries(result.index).map((e) => e.id), ['insights-into-deepseek-v3', 'the-path-to-open-sourcing-the-deepseek-inference-engine', ...WEEK_AND_SC24_IDS]);
   });
 
   test('days and sections hold several entries', () => {
@@ -51,7 +53,7 @@ describe('the bundled index', () => {
   });
 
   test('every entry of the open-source week has its repository', () => {
-    for (const e of allEntries(result.index).slice(0, 8)) {
+    for (const e of result.index.periods[2].entries.slice(0, 8)) {
       assert.match(e.repo ?? '', /^https:\/\/github\.com\/deepseek-ai\/[A-Za-z0-9-]+$/, e.id);
       assert.equal(e.id, e.repo?.split('/').pop()?.toLowerCase());
     }
@@ -86,7 +88,7 @@ describe('the bundled index', () => {
     );
     assert.equal(overview.links[2].url, 'https://zhuanlan.zhihu.com/p/27181462601');
     const paper = entry(result, 'fire-flyer-ai-hpc');
-    assert.equal(paper.name, 'Fire-Flyer AI-HPC');
+    assert.equal(paper.name, 'Fire-Flyer AI-HPC: A Cost-Effective Software-Hardware Co-Design for Deep Learning', 'a paper keeps its whole title');
     assert.deepEqual(
       paper.links.map((l) => [l.kind, l.url]),
       [
@@ -227,5 +229,54 @@ describe('malformed and hostile input', () => {
   test('deeply nested brackets do not stall the lexer', () => {
     const r = parseIndex(`## 202502 Week\n### Day 1 - ${'['.repeat(5000)}x${']('.repeat(5000)}\n`);
     assert.equal(r.index.periods.length, 1);
+  });
+});
+
+describe('the README as upstream writes it now (test/fixtures/upstream-format.md: its layout, in the project\'s words)', () => {
+  const result = parseIndex(readRepoFile('test', 'fixtures', 'upstream-format.md'));
+  const byId = (id: string) => entry(result, id);
+
+  test('gives every entry, in order, with no problems', () => {
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(allEntries(result.index).map((e) => e.id), ['insights-into-deepseek-v3', 'the-path-to-open-sourcing-the-deepseek-inference-engine', ...WEEK_AND_SC24_IDS]);
+    assert.deepEqual(
+      result.index.periods.map((p) => [p.title, p.when]),
+      [
+        ['Industry Track Paper (ISCA25)', 'May 2025'],
+        ['The Path to Open-Sourcing the DeepSeek Inference Engine', 'April 2025'],
+        ['Open-Source Week', 'February 2025'],
+        ['AI Infrastructure Paper (SC24)', '2024'],
+      ],
+    );
+  });
+
+  test('a period whose heading is a link is an entry, its link resolved against the upstream repository', () => {
+    const post = byId('the-path-to-open-sourcing-the-deepseek-inference-engine');
+    assert.equal(post.name, 'The Path to Open-Sourcing the DeepSeek Inference Engine');
+    assert.equal(post.periodId, result.index.periods[1].id);
+    assert.deepEqual(
+      post.links.map((l) => [l.kind, l.url]),
+      [['doc', 'https://github.com/deepseek-ai/open-infra-index/blob/main/OpenSourcing_DeepSeek_Inference_Engine/README.md']],
+    );
+  });
+
+  test('names are the names the index gives, without the arrows and link emoji around them', () => {
+    const names = allEntries(result.index).map((e) => e.name);
+    assert.ok(names.includes('3FS'), names.join(' | '));
+    assert.ok(names.includes('Smallpond'), names.join(' | '));
+    for (const name of names) assert.doesNotMatch(name, /[→🔗:]$|^\s|\s$/u, name);
+    assert.equal(byId('smallpond').description, 'data processing on top of 3FS');
+  });
+
+  test('paper titles are kept whole; their ids stay short', () => {
+    assert.equal(byId('insights-into-deepseek-v3').name, 'Insights into DeepSeek-V3: Scaling Challenges and Reflections on Hardware for AI Architectures');
+    assert.equal(byId('fire-flyer-ai-hpc').name, 'Fire-Flyer AI-HPC: A Cost-Effective Software-Hardware Co-Design for Deep Learning');
+    assert.deepEqual(byId('insights-into-deepseek-v3').links.map((l) => [l.kind, l.url]), [['paper', 'https://arxiv.org/abs/2505.09343']]);
+  });
+
+  test('bold figures and relative links of the overview are read', () => {
+    const overview = byId('deepseek-v3-r1-inference-system-overview');
+    assert.deepEqual(overview.figures.map((f) => [f.value, f.unit]), [[73700, 'tokens/s'], [14800, 'tokens/s'], [545, '%']]);
+    assert.ok(overview.links.some((l) => l.url === 'https://github.com/deepseek-ai/open-infra-index/blob/main/202502OpenSourceWeek/day_6_one_more_thing_deepseekV3R1_inference_system_overview.md'));
   });
 });
