@@ -13,6 +13,7 @@ export type EntryKind =
   | 'file-system'
   | 'data-framework'
   | 'system-overview'
+  | 'post'
   | 'paper';
 
 export interface DataFigureSource {

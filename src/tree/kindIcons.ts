@@ -11,6 +11,7 @@ const KIND_ICONS: ReadonlyMap<string, string> = new Map<CatalogEntry['kind'], st
   ['file-system', 'database'],
   ['data-framework', 'table'],
   ['system-overview', 'server-environment'],
+  ['post', 'note'],
   ['paper', 'book'],
   ['entry', 'symbol-misc'],
 ]);

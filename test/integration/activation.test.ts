@@ -23,7 +23,7 @@ suite('activation', () => {
     const api = extension().exports;
     assert.equal(api.apiVersion, 1);
     const entries = api.entries();
-    assert.equal(entries.length, 10);
+    assert.equal(entries.length, 12);
     const flashmla = entries.find((e) => e.id === 'flashmla');
     assert.equal(flashmla?.repository, 'https://github.com/deepseek-ai/FlashMLA');
     const newer = flashmla?.figures.find((f) => f.value === 660 && f.unit === 'TFLOPS');

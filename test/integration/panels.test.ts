@@ -32,7 +32,7 @@ suite('entry panels', () => {
       const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', item.entry.id);
       assert.equal(panel?.title, item.entry.name);
     }
-    assert.equal(panels.openIds.length, 10);
+    assert.equal(panels.openIds.length, 12);
   });
 
   test('an unknown id opens nothing', async () => {

@@ -1,11 +1,11 @@
 // The side bar as a user meets it: the activity-bar icon opens the index, the
-// tree lists all ten entries, and clicking one opens its page in an editor.
+// tree lists all twelve entries, and clicking one opens its page in an editor.
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openWorkbench, waitUntil, type Workbench } from './workbench';
 
 const ENTRY_NAMES = ['FlashMLA', 'DeepEP', 'DeepGEMM', 'DualPipe', 'EPLB', 'profile-data', '3FS', 'smallpond'];
-const ENTRY_PHRASES = ['Inference System', 'Fire-Flyer AI-HPC'];
+const ENTRY_PHRASES = ['Inference System', 'Fire-Flyer AI-HPC', 'Insights into DeepSeek-V3', 'The Path to Open-Sourcing'];
 
 let wb: Workbench;
 
@@ -27,7 +27,7 @@ async function step(name: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
-test('the activity-bar icon opens a tree listing all ten entries', { timeout: 120_000 }, async () => {
+test('the activity-bar icon opens a tree listing all twelve entries', { timeout: 120_000 }, async () => {
   await step('open-view', async () => {
     await wb.openView();
     await wb.waitForRows(1);

@@ -107,7 +107,7 @@ describe('the catalog', () => {
 
   test('data that is not JSON is reported, and the index still loads', () => {
     const c = catalogFromSources(markdown, '{ not json', parseIndex);
-    assert.equal(c.entries.length, 10);
+    assert.equal(c.entries.length, 12);
     assert.match(c.problems[0].message, /not valid JSON/);
     assert.equal(c.get('flashmla')?.data, undefined);
   });

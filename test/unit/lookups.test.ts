@@ -26,7 +26,7 @@ test('Find Entry: what a user types finds the right entries', () => {
   assert.ok(found('H800').includes('deepseek-v3-r1-inference-system-overview'));
   assert.ok(found('expert parallel').includes('deepep'));
   assert.ok(found('expert parallel').includes('eplb'));
-  assert.deepEqual(found('paper'), ['fire-flyer-ai-hpc']);
+  assert.deepEqual(found('paper'), ['insights-into-deepseek-v3', 'fire-flyer-ai-hpc']);
 });
 
 test('Find Entry rows: the period and kind, then the key figures', () => {

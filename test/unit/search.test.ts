@@ -32,7 +32,8 @@ describe('entry search ranking', () => {
     ['load balancer', 'eplb'],
     ['pipeline', 'dualpipe'],
     ['trace', 'profile-data'],
-    ['paper', 'fire-flyer-ai-hpc'],
+    ['ISCA', 'insights-into-deepseek-v3'],
+    ['vLLM', 'the-path-to-open-sourcing-the-deepseek-inference-engine'],
     ['A100', 'fire-flyer-ai-hpc'],
     ['MLA decoding', 'flashmla'],
     ['sparse attention', 'flashmla'],
@@ -47,6 +48,10 @@ describe('entry search ranking', () => {
   for (const [query, expected] of firsts) {
     test(`"${query}" finds ${expected} first`, () => assert.equal(top(query), expected, ids(query).join(', ')));
   }
+
+  test('"paper" finds the two papers first', () => {
+    assert.deepEqual(ids('paper').slice(0, 2).sort(), ['fire-flyer-ai-hpc', 'insights-into-deepseek-v3']);
+  });
 
   test('"FP8" finds the FP8 libraries, DeepGEMM first', () => {
     const found = ids('FP8');
