@@ -55,6 +55,11 @@ export const repoRoot = findRepoRoot();
 const VIEW_CONTAINER_TITLE = 'Open Infra Index';
 const TREE_ROW = '.part.sidebar .monaco-list-row[role="treeitem"]';
 
+/** Matches exactly this text, give or take surrounding white space. */
+function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
 /** Polls `check` until it returns true (or throws the last error after `timeoutMs`). */
 export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -132,8 +137,12 @@ export class Workbench {
 
   /** The row whose label is exactly `label`. */
   row(label: string): Locator {
-    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-    return this.rows.filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    return this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) }).first();
+  }
+
+  /** An entry's row: a leaf, not a group (a period such as a post may carry its entry's name). */
+  entryRow(label: string): Locator {
+    return this.page.locator(`${TREE_ROW}:not([aria-expanded])`).filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) }).first();
   }
 
   /** The row whose text (label or description) contains `text`. */
@@ -178,7 +187,7 @@ export class Workbench {
   async openEntryFromTree(name: string): Promise<string> {
     await this.openView();
     await this.expandAll();
-    await this.row(name).click();
+    await this.entryRow(name).click();
     await this.waitForActiveTab(name);
     const body = this.webviewFrame().locator('body');
     let text = '';
