@@ -23,6 +23,9 @@ const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
+  // Tests never reach the internet: the extension's daily check for updates stays off, and
+  // the tests that check for updates point it at a server on 127.0.0.1 themselves.
+  'infraIndex.upstream.autoCheck': false,
 };
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

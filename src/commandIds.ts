@@ -13,4 +13,8 @@ export const COMMAND = {
   refresh: 'infraIndex.refresh',
   itemOpenRepository: 'infraIndex.item.openRepository',
   itemCopyLink: 'infraIndex.item.copyLink',
+  checkForUpdates: 'infraIndex.checkForUpdates',
+  showChanges: 'infraIndex.showChanges',
+  useBundledIndex: 'infraIndex.useBundledIndex',
+  openIndexSource: 'infraIndex.openIndexSource',
 } as const;

@@ -14,6 +14,9 @@ import { Reporter } from './reporter';
 import { isWebWorker } from './runtime';
 import { Settings } from './settings';
 import { EntriesView } from './tree/entriesView';
+import { ChangesPanel } from './panels/changesPanel';
+import { IndexSourceDocuments } from './upstream/indexSourceDocuments';
+import { Updates } from './upstream/updates';
 
 /** The extension's parts, for its own integration tests (see testHandle()). */
 export interface TestHandle {
@@ -21,6 +24,8 @@ export interface TestHandle {
   readonly view: EntriesView;
   readonly panels: EntryPanels;
   readonly compare: ComparePanel;
+  readonly updates: Updates;
+  readonly changes: ChangesPanel;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
   /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
@@ -44,13 +49,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     log,
     report,
   );
-  const view = new EntriesView(store, settings, context.workspaceState);
+  const updates = new Updates(context.globalStorageUri, store, settings, context.globalState, report, log);
+  const view = new EntriesView(store, settings, context.workspaceState, { get: () => updates.unseen(), onDidChange: updates.onDidChangeUnseen });
   const panels = new EntryPanels(context.extensionUri, store, settings, log, actions, report);
   const entries = new EntryCommands(store, panels, actions, report);
   const lookups = new LookupCommands(entries);
   const tree = new TreeCommands(view, settings);
   const openAt = (id: string, figure: number | undefined) => entries.openEntry(id, { highlightFigure: figure });
   const compare = new ComparePanel(context.extensionUri, store, openAt, actions, log);
+  const changes = new ChangesPanel(context.extensionUri, store, updates, openAt, actions, log);
+  const sources = new IndexSourceDocuments(store);
   const indexChanged = new vscode.EventEmitter<void>();
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
@@ -60,6 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     view,
     panels,
     compare,
+    updates,
+    changes,
+    sources,
     indexChanged,
     store.onDidChange(() => indexChanged.fire()),
     vscode.window.registerWebviewPanelSerializer(ENTRY_VIEW_TYPE, panels),
@@ -67,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     // Keep the tree in step with the panel in front, as the explorer follows the editor.
     panels.onDidActivateEntry((id) => {
       if (view.treeView.visible) void view.reveal(id);
+      // Opening an entry an update brought clears its mark in the tree.
+      void updates.markSeen(id);
     }),
     command(COMMAND.openEntry, (arg?: EntryArgument, options?: ShowOptions) => entries.openEntry(arg, options)),
     command(COMMAND.findEntry, () => lookups.findEntry()),
@@ -79,13 +92,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     command(COMMAND.clearFilter, () => tree.clearFilter()),
     command(COMMAND.groupBy, (value?: string) => tree.groupBy(value)),
     command(COMMAND.sortBy, (value?: string) => tree.sortBy(value)),
-    command(COMMAND.refresh, () => store.load()),
+    command(COMMAND.refresh, () => updates.reload()),
+    command(COMMAND.checkForUpdates, () => updates.check({ interactive: true })),
+    command(COMMAND.showChanges, () => changes.show()),
+    command(COMMAND.useBundledIndex, () => updates.useBundled()),
+    command(COMMAND.openIndexSource, () => sources.open()),
   );
 
-  await store.load();
+  await updates.loadAtStartup();
+  // The daily check runs later, off activation's path; never while VS Code runs the extension's tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) updates.scheduleAutoCheck();
   const api = createPublicApi(store, openAt, indexChanged.event);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  return { ...api, testHandle: { store, view, panels, compare, actions, liveRegistrations: () => liveRegistrations.count } };
+  return { ...api, testHandle: { store, view, panels, compare, updates, changes, actions, liveRegistrations: () => liveRegistrations.count } };
 }
 
 export function deactivate(): void {

@@ -10,6 +10,12 @@ import type { Reporter } from './reporter';
 /** How long untrusted index text may take to parse before it is given up. */
 export const PARSE_DEADLINE_MS = 10_000;
 
+/** Where the index in use comes from, for the view and for Open Index Source. */
+export type IndexOrigin =
+  | { readonly kind: 'bundled' }
+  | { readonly kind: 'upstream'; readonly url: string; readonly fetchedAt: number; readonly checkedAt: number }
+  | { readonly kind: 'file'; readonly uri: vscode.Uri; readonly readAt: number };
+
 /** Index text from outside the extension (the network, the user's files): parsed in a worker. */
 export interface UntrustedIndex {
   readonly markdown: string;
@@ -30,6 +36,9 @@ export class IndexStore extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<Catalog>());
   readonly onDidChange = this.changed.event;
   private current: Catalog | undefined;
+  private currentOrigin: IndexOrigin = { kind: 'bundled' };
+  private currentMarkdown = '';
+  private bundledData: string | undefined;
   private loading: Promise<Catalog | undefined> | undefined;
 
   constructor(
@@ -43,6 +52,23 @@ export class IndexStore extends Disposable {
 
   get catalog(): Catalog | undefined {
     return this.current;
+  }
+
+  /** Where the catalog in use comes from. */
+  get origin(): IndexOrigin {
+    return this.currentOrigin;
+  }
+
+  /** The markdown the catalog in use was read from. */
+  get markdown(): string {
+    return this.currentMarkdown;
+  }
+
+  /** Says when upstream was last asked, without changing the index (a check that found nothing new). */
+  noteChecked(checkedAt: number): void {
+    if (this.currentOrigin.kind !== 'upstream') return;
+    this.currentOrigin = { ...this.currentOrigin, checkedAt };
+    if (this.current) this.changed.fire(this.current);
   }
 
   /**
@@ -65,14 +91,20 @@ export class IndexStore extends Disposable {
     let data: string | undefined;
     try {
       markdown = await this.read(INDEX_FILE);
-      data = await this.read(DATA_FILE).catch((err: unknown) => {
-        this.log.warn(`Entry data could not be read: ${describeError(err)}`);
-        return undefined;
-      });
+      data = await this.entryData();
     } catch (err) {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
-    return this.accept(catalogFromSources(markdown, data, parseIndex));
+    return this.accept(catalogFromSources(markdown, data, parseIndex), { origin: { kind: 'bundled' }, markdown });
+  }
+
+  /** The bundled entry data, which applies to an index from anywhere. */
+  async entryData(): Promise<string | undefined> {
+    this.bundledData ??= await this.read(DATA_FILE).catch((err: unknown) => {
+      this.log.warn(`Entry data could not be read: ${describeError(err)}`);
+      return undefined;
+    });
+    return this.bundledData;
   }
 
   /**
@@ -80,23 +112,44 @@ export class IndexStore extends Disposable {
    * deadline, and takes it if it holds entries. On any failure the user is
    * told, and the index in use stays as it was.
    */
-  async loadUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<Catalog | undefined> {
+  async loadUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS, origin?: IndexOrigin): Promise<Catalog | undefined> {
+    const parsed = await this.parseUntrusted(source, deadlineMs);
+    if (parsed.catalog) return this.accept(parsed.catalog, origin && { origin, markdown: source.markdown });
+    return this.reject(parsed.error);
+  }
+
+  /**
+   * Parses untrusted text off the extension host's thread into a catalog,
+   * without putting it in use: the caller shows what changed and asks first.
+   */
+  async parseUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<{ catalog: Catalog; error?: never } | { catalog?: never; error: string }> {
     let parsed: ParseResult;
     try {
       parsed = await parseOffThread(this.workerScript, { markdown: source.markdown, baseUrl: source.baseUrl }, deadlineMs);
     } catch (err) {
-      return this.reject(`The index from ${source.origin} could not be read: ${describeError(err)}`);
+      return { error: `The index from ${source.origin} could not be read: ${describeError(err)}` };
     }
-    return this.accept(catalogFromSources(source.markdown, source.data, () => parsed));
+    const catalog = catalogFromSources(source.markdown, source.data, () => parsed);
+    if (catalog.entries.length === 0) {
+      return { error: `The index from ${source.origin} has no entries: it does not look like the Open Infra Index (${catalog.problems.length} problems).` };
+    }
+    return { catalog };
   }
 
-  /** Takes a catalog if it holds entries; otherwise keeps the last good one. */
-  accept(next: Catalog): Catalog | undefined {
+  /**
+   * Takes a catalog if it holds entries; otherwise keeps the last good one.
+   * `from` says where it comes from (left as it was when not given).
+   */
+  accept(next: Catalog, from?: { origin: IndexOrigin; markdown: string }): Catalog | undefined {
     for (const p of next.problems) this.log.warn(`index${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
     if (next.entries.length === 0) {
       return this.reject(`The index has no entries (${next.problems.length} problems).`);
     }
     this.current = next;
+    if (from) {
+      this.currentOrigin = from.origin;
+      this.currentMarkdown = from.markdown;
+    }
     this.log.info(`Loaded ${next.entries.length} entries in ${next.index.periods.length} periods.`);
     if (next.problems.length > 0) {
       void this.report
@@ -107,7 +160,8 @@ export class IndexStore extends Disposable {
     return next;
   }
 
-  private reject(message: string): Catalog | undefined {
+  /** Reports why an index was not taken; the one in use stays. */
+  reject(message: string): Catalog | undefined {
     void this.report.error(`${message}${this.current ? ' The previous index stays in use.' : ''}`);
     return this.current;
   }

@@ -4,6 +4,9 @@ import type { Reporter } from './reporter';
 
 export const SECTION = 'infraIndex';
 
+/** The upstream README, raw, on its main branch. */
+export const DEFAULT_UPSTREAM_URL = 'https://raw.githubusercontent.com/deepseek-ai/open-infra-index/main/README.md';
+
 /**
  * Reads the extension's settings. A value of the wrong type falls back to the
  * default, with a message that names the setting, once per bad value.
@@ -23,6 +26,27 @@ export class Settings {
 
   sortBy(): SortBy {
     return this.oneOf('tree.sortBy', SORT_BY, 'index');
+  }
+
+  /** Where Check for Updates fetches the index (application scope: a workspace cannot change it). */
+  upstreamUrl(): string {
+    const value = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('upstream.url');
+    const chosen = value?.globalValue ?? value?.defaultValue ?? DEFAULT_UPSTREAM_URL;
+    if (typeof chosen === 'string' && chosen.trim() !== '') return chosen.trim();
+    this.complain('upstream.url', chosen, `the address of the index markdown; using ${DEFAULT_UPSTREAM_URL}`);
+    return DEFAULT_UPSTREAM_URL;
+  }
+
+  /** How long a check may take, headers and body, in milliseconds. */
+  upstreamTimeoutMs(): number {
+    const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('upstream.timeoutSeconds', 20);
+    if (typeof value === 'number' && value >= 1 && value <= 300) return value * 1000;
+    this.complain('upstream.timeoutSeconds', value, 'a number of seconds from 1 to 300; using 20');
+    return 20_000;
+  }
+
+  autoCheck(): boolean {
+    return this.boolean('upstream.autoCheck', true);
   }
 
   async update(key: 'tree.groupBy' | 'tree.sortBy', value: string): Promise<void> {

@@ -107,3 +107,19 @@ export function dedupeLinks(links: Link[]): Link[] {
     return true;
   });
 }
+
+/**
+ * What relative links in an index fetched from `url` resolve against: for a
+ * raw GitHub file, the folder of that file on github.com (where the links
+ * point in the README as GitHub shows it); otherwise the URL's own folder.
+ */
+export function linkBaseFor(url: string): string {
+  const parsed = new URL(url);
+  const raw = parsed.hostname === 'raw.githubusercontent.com' ? /^\/([^/]+)\/([^/]+)\/([^/]+)\/(.*)$/.exec(parsed.pathname) : null;
+  if (raw) {
+    const [, owner, repo, ref, path] = raw;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    return `https://github.com/${owner}/${repo}/blob/${ref}/${folder}`;
+  }
+  return new URL('.', parsed).href;
+}

@@ -21,8 +21,13 @@ export interface EntryActionMessage {
   readonly type: 'openRepository' | 'cloneRepository' | 'copyLink';
 }
 
+/** From the Show Changes page: put the newer index in use. */
+export interface UseUpstreamMessage {
+  readonly type: 'useUpstreamIndex';
+}
+
 /** From a page to the extension. */
-export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage;
+export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage | UseUpstreamMessage;
 
 /** From the extension to an entry page: scroll to a figure and highlight it, without a new render. */
 export interface HighlightFigureMessage {
@@ -65,6 +70,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openRepository':
     case 'cloneRepository':
     case 'copyLink':
+    case 'useUpstreamIndex':
       return { type: m.type };
     default:
       return undefined;

@@ -14,6 +14,14 @@ export type TreeNode =
 /** Where the tree gets its arrangement (grouping, sorting, filter) from. */
 export type ArrangementSource = () => ArrangeOptions;
 
+/** Entries an update brought that the user has not opened yet, and when that changes. */
+export interface EntryMarks {
+  get(): ReadonlyMap<string, 'new' | 'changed'>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+const MARK_TEXT = { new: 'New', changed: 'Changed' } as const;
+
 /**
  * The sidebar tree: groups (periods by default), then their entries. The
  * arrangement is computed once per refresh and its nodes are kept, so that
@@ -27,9 +35,11 @@ export class EntriesTreeProvider extends Disposable implements vscode.TreeDataPr
   constructor(
     private readonly store: IndexStore,
     private readonly arrangement: ArrangementSource,
+    private readonly marks?: EntryMarks,
   ) {
     super();
     this._register(store.onDidChange(() => this.refresh()));
+    if (marks) this._register(marks.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
@@ -79,7 +89,7 @@ export class EntriesTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.type === 'group' ? groupItem(node.group) : entryItem(node.item);
+    return node.type === 'group' ? groupItem(node.group) : entryItem(node.item, this.marks?.get().get(node.item.entry.id));
   }
 }
 
@@ -98,16 +108,18 @@ function groupItem(group: EntryGroup): vscode.TreeItem {
   return item;
 }
 
-function entryItem(e: CatalogEntry): vscode.TreeItem {
+function entryItem(e: CatalogEntry, mark: 'new' | 'changed' | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(e.entry.name, vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${e.entry.id}`;
-  item.description = e.headline || undefined;
+  const markText = mark && MARK_TEXT[mark];
+  item.description = [markText && `● ${markText}`, e.headline].filter(Boolean).join(' · ') || undefined;
   item.tooltip = entryTooltip(e);
+  if (markText) item.tooltip.appendMarkdown(`\n\n_${markText} in the last update: open it to clear the mark._`);
   item.iconPath = kindIcon(e.kind);
   item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
   item.command = { command: COMMAND.openEntry, title: 'Open Entry', arguments: [e.entry.id] };
   item.accessibilityInformation = {
-    label: `${e.entry.name}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
+    label: `${e.entry.name}${markText ? `, ${markText.toLowerCase()} in the last update` : ''}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
   };
   return item;
 }

@@ -5,7 +5,9 @@ import { entryDoc, search, type SearchDoc } from '../core/search';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
-import { EntriesTreeProvider, type TreeNode } from './entriesTreeProvider';
+import { sourceText } from '../core/sourceText';
+import { BUNDLED_AS_OF } from '../upstream/updates';
+import { EntriesTreeProvider, type EntryMarks, type TreeNode } from './entriesTreeProvider';
 
 export const VIEW_ID = 'infraIndex.entries';
 /** workspaceState key: the tree filter survives a window reload. */
@@ -25,12 +27,15 @@ export class EntriesView extends Disposable {
     private readonly store: IndexStore,
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
+    marks?: EntryMarks,
   ) {
     super();
     this.query = this.persistedFilter() ?? '';
-    this.provider = this._register(new EntriesTreeProvider(store, () => this.arrangement()));
+    this.provider = this._register(new EntriesTreeProvider(store, () => this.arrangement(), marks));
     this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this._register(this.provider.onDidChangeTreeData(() => this.showStatus()));
+    // The age in the description moves on: brought up to date whenever the view comes back into sight.
+    this._register(this.treeView.onDidChangeVisibility((e) => e.visible && this.showStatus()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('infraIndex.tree')) this.provider.refresh();
@@ -79,14 +84,28 @@ export class EntriesView extends Disposable {
     void vscode.commands.executeCommand('setContext', FILTER_CONTEXT_KEY, this.query !== '');
     if (!this.query) {
       this.treeView.message = undefined;
-      this.treeView.description = undefined;
+      this.treeView.description = this.sourceDescription();
       return;
     }
     const { shown, total } = this.provider.counts();
-    this.treeView.description = `Filter: ${this.query}`;
+    this.treeView.description = `Filter: ${this.query} · ${this.sourceDescription()}`;
     this.treeView.message =
       shown === 0
         ? `No entries match "${this.query}". Clear the filter to see all ${total}.`
         : `Filtered by "${this.query}": ${shown} of ${total} entries.`;
+  }
+
+  /** Where the index in use comes from, and how old it is. */
+  private sourceDescription(): string {
+    const origin = this.store.origin;
+    const now = Date.now();
+    switch (origin.kind) {
+      case 'bundled':
+        return sourceText({ kind: 'bundled', asOf: BUNDLED_AS_OF.date }, now);
+      case 'upstream':
+        return sourceText({ kind: 'upstream', checkedAt: origin.checkedAt }, now);
+      case 'file':
+        return sourceText({ kind: 'file', name: origin.uri.path.split('/').pop() ?? origin.uri.path, readAt: origin.readAt }, now);
+    }
   }
 }

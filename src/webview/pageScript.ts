@@ -33,6 +33,7 @@ function act(button: Element): void {
     case 'openRepository':
     case 'cloneRepository':
     case 'copyLink':
+    case 'useUpstreamIndex':
       post({ type: action });
       return;
   }

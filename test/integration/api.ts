@@ -55,6 +55,8 @@ export interface Recorder {
   readonly calls: string[];
   /** What canClone() answers (true unless a test says otherwise). */
   canClone: boolean;
+  /** Which choice a notification's user clicks (none unless a test says otherwise). */
+  answer: (message: string, choices: readonly string[]) => string | undefined;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface Recorder {
  * clipboard, Git, notifications) for a recorder, emptied before each test.
  */
 export function recordActions(): Recorder {
-  const recorder: Recorder = { calls: [], canClone: true };
+  const recorder: Recorder = { calls: [], canClone: true, answer: () => undefined };
   const record = (line: string) => void recorder.calls.push(line);
   const actions: Actions = {
     openExternal: async (url) => record(`open ${url}`),
@@ -72,7 +74,7 @@ export function recordActions(): Recorder {
     },
     clone: async (url) => record(`clone ${url}`),
     canClone: () => recorder.canClone,
-    notify: async (severity, message) => (record(`${severity} ${message}`), undefined),
+    notify: async (severity, message, choices) => (record(`${severity} ${message}`), recorder.answer(message, choices)),
   };
   let saved: Actions;
   suiteSetup(async () => {
@@ -86,6 +88,7 @@ export function recordActions(): Recorder {
   setup(() => {
     recorder.calls.length = 0;
     recorder.canClone = true;
+    recorder.answer = () => undefined;
   });
   return recorder;
 }

@@ -34,7 +34,7 @@ suite('untrusted index text, parsed in a worker', () => {
     const before = await store.load();
     const result = await store.loadUntrusted({ markdown: '<html><body>Not found</body></html>', origin: 'https://example.invalid/README.md' });
     assert.equal(result, before);
-    assert.ok(calls.some((c) => /^error The index has no entries/.test(c)), calls.join('\n'));
+    assert.ok(calls.some((c) => /^error The index from https:\/\/example\.invalid\/README\.md has no entries/.test(c)), calls.join('\n'));
   });
 
   test('a figure line of 20,000 digits is read without stalling, within the deadline', async () => {
