@@ -17,6 +17,7 @@ import { EntriesView } from './tree/entriesView';
 import { ChangesPanel } from './panels/changesPanel';
 import { IndexSourceDocuments } from './upstream/indexSourceDocuments';
 import { Updates } from './upstream/updates';
+import { UserIndexFile } from './userIndexFile';
 
 /** The extension's parts, for its own integration tests (see testHandle()). */
 export interface TestHandle {
@@ -26,6 +27,7 @@ export interface TestHandle {
   readonly compare: ComparePanel;
   readonly updates: Updates;
   readonly changes: ChangesPanel;
+  readonly userIndex: UserIndexFile;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
   /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
@@ -59,6 +61,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   const compare = new ComparePanel(context.extensionUri, store, openAt, actions, log);
   const changes = new ChangesPanel(context.extensionUri, store, updates, openAt, actions, log);
   const sources = new IndexSourceDocuments(store);
+  const userIndex = new UserIndexFile(store, settings, report);
+  /**
+   * Shows the user's index file when infraIndex.indexFile names one, else the
+   * upstream copy the user chose, else the bundled index. After start-up a file
+   * that cannot be read leaves the index in use as it was.
+   */
+  const chooseIndex = async (startup: boolean): Promise<void> => {
+    if (settings.indexFile()) {
+      if ((await userIndex.load()) || !startup) return;
+    } else if (!startup && store.origin.kind !== 'file') {
+      return;
+    }
+    await updates.loadAtStartup();
+  };
+  const useBundled = async (): Promise<void> => {
+    if (!settings.indexFile()) return updates.useBundled();
+    const choice = await report.info('The index comes from the file that "infraIndex.indexFile" names: clear that setting to use the bundled index.', 'Open Settings');
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.indexFile');
+  };
   const indexChanged = new vscode.EventEmitter<void>();
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
@@ -71,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     updates,
     changes,
     sources,
+    userIndex,
+    userIndex.onDidChangeSetting(() => void chooseIndex(false)),
     indexChanged,
     store.onDidChange(() => indexChanged.fire()),
     vscode.window.registerWebviewPanelSerializer(ENTRY_VIEW_TYPE, panels),
@@ -92,19 +115,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     command(COMMAND.clearFilter, () => tree.clearFilter()),
     command(COMMAND.groupBy, (value?: string) => tree.groupBy(value)),
     command(COMMAND.sortBy, (value?: string) => tree.sortBy(value)),
-    command(COMMAND.refresh, () => updates.reload()),
+    command(COMMAND.refresh, () => (store.origin.kind === 'file' ? userIndex.load() : updates.reload())),
     command(COMMAND.checkForUpdates, () => updates.check({ interactive: true })),
     command(COMMAND.showChanges, () => changes.show()),
-    command(COMMAND.useBundledIndex, () => updates.useBundled()),
+    command(COMMAND.useBundledIndex, () => useBundled()),
     command(COMMAND.openIndexSource, () => sources.open()),
   );
 
-  await updates.loadAtStartup();
+  await chooseIndex(true);
   // The daily check runs later, off activation's path; never while VS Code runs the extension's tests.
   if (context.extensionMode !== vscode.ExtensionMode.Test) updates.scheduleAutoCheck();
   const api = createPublicApi(store, openAt, indexChanged.event);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  return { ...api, testHandle: { store, view, panels, compare, updates, changes, actions, liveRegistrations: () => liveRegistrations.count } };
+  return { ...api, testHandle: { store, view, panels, compare, updates, changes, userIndex, actions, liveRegistrations: () => liveRegistrations.count } };
 }
 
 export function deactivate(): void {

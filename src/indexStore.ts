@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { catalogFromSources, type Catalog } from './core/catalog';
+import { catalogFromSources, type Catalog, type IndexSource } from './core/catalog';
 import { describeError } from './core/describe';
 import type { ParseResult } from './core/model';
 import { parseIndex } from './core/parseIndex';
@@ -23,6 +23,8 @@ export interface UntrustedIndex {
   /** Where it came from, for messages: "https://…/README.md", "team-index.md". */
   readonly origin: string;
   readonly baseUrl?: string;
+  /** What the index's own figures cite (see CatalogOptions). */
+  readonly indexSource?: IndexSource;
 }
 
 export const INDEX_FILE = 'open-infra-index.md';
@@ -129,7 +131,7 @@ export class IndexStore extends Disposable {
     } catch (err) {
       return { error: `The index from ${source.origin} could not be read: ${describeError(err)}` };
     }
-    const catalog = catalogFromSources(source.markdown, source.data, () => parsed);
+    const catalog = catalogFromSources(source.markdown, source.data, () => parsed, { indexSource: source.indexSource, foreign: true });
     if (catalog.entries.length === 0) {
       return { error: `The index from ${source.origin} has no entries: it does not look like the Open Infra Index (${catalog.problems.length} problems).` };
     }

@@ -45,6 +45,14 @@ export class Settings {
     return 20_000;
   }
 
+  /** The user's own index file, or '' for none. */
+  indexFile(): string {
+    const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('indexFile', '');
+    if (typeof value === 'string') return value.trim();
+    this.complain('indexFile', value, 'the path of a markdown file; using none');
+    return '';
+  }
+
   autoCheck(): boolean {
     return this.boolean('upstream.autoCheck', true);
   }

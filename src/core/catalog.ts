@@ -82,6 +82,18 @@ export interface IndexSource {
   readonly repo: string;
   readonly path: string;
   readonly commit?: string;
+  /** Where to read it, when it is not a file in a GitHub repository ('' for none, such as a local file). */
+  readonly url?: string;
+}
+
+export interface CatalogOptions {
+  /** What the index's own figures cite: the bundled snapshot's commit unless said otherwise. */
+  readonly indexSource?: IndexSource;
+  /**
+   * An index from elsewhere (upstream, the user's file): the bundled entry data
+   * may name entries it lacks, which is no problem of that index.
+   */
+  readonly foreign?: boolean;
 }
 
 /** The upstream README at the commit the bundled snapshot's figures were checked against. */
@@ -97,7 +109,7 @@ export const BUNDLED_INDEX_SOURCE: IndexSource = {
  * reports a newer value is linked both ways.
  */
 function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: IndexSource): Figure[] {
-  const source = { ...indexSource, date: data?.released, url: sourceUrl(indexSource) };
+  const source = { repo: indexSource.repo, path: indexSource.path, commit: indexSource.commit, date: data?.released, url: indexSource.url ?? sourceUrl(indexSource) };
   const fromIndex: Figure[] = entry.figures.map((f) => ({ ...f, origin: 'index', source: f.source ?? source }));
   const fromRepo: Figure[] = (data?.figures ?? []).map((f) => ({ ...fromDataFigure(f), origin: 'repository' }));
   (data?.figures ?? []).forEach((df, i) => {
@@ -110,7 +122,8 @@ function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: In
   return [...fromIndex, ...fromRepo];
 }
 
-export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, indexSource = BUNDLED_INDEX_SOURCE): Catalog {
+export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, options: CatalogOptions = {}): Catalog {
+  const indexSource = options.indexSource ?? BUNDLED_INDEX_SOURCE;
   const problems: Problem[] = [...parsed.problems];
   // A Map, so that an id such as "constructor" can never find an inherited member.
   const data = new Map(Object.entries(dataFile?.entries ?? {}));
@@ -129,7 +142,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
     }
   }
   const byId = new Map(entries.map((e) => [e.entry.id, e]));
-  for (const id of data.keys()) {
+  for (const id of options.foreign ? [] : data.keys()) {
     if (!byId.has(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
   }
   return { index: parsed.index, entries, problems, get: (id) => byId.get(id) };
@@ -145,7 +158,7 @@ export function relatedEntries(catalog: Catalog, entry: CatalogEntry): CatalogEn
  * is not valid JSON, or that breaks the schema, is reported and what is
  * invalid is left out (see entryDataCheck.ts).
  */
-export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult): Catalog {
+export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult, options: CatalogOptions = {}): Catalog {
   let dataFile: EntryDataFile | undefined;
   const extra: Problem[] = [];
   if (dataJson !== undefined) {
@@ -157,20 +170,20 @@ export function catalogFromSources(markdown: string, dataJson: string | undefine
       extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
     }
   }
-  const catalog = safeBuild(markdown, dataFile, parse, extra);
+  const catalog = safeBuild(markdown, dataFile, parse, extra, options);
   return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
 }
 
 /** The catalog, or, should building it with the data fail after all, without the data; or else an empty one. */
-function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse: (md: string) => ParseResult, problems: Problem[]): Catalog {
+function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse: (md: string) => ParseResult, problems: Problem[], options: CatalogOptions): Catalog {
   try {
-    return buildCatalog(parse(markdown), dataFile);
+    return buildCatalog(parse(markdown), dataFile, options);
   } catch (err) {
     problems.push({ line: 0, message: `The catalog could not be built${dataFile ? ' with the entry data, which is left out' : ''}: ${describeError(err)}` });
   }
   if (dataFile) {
     try {
-      return buildCatalog(parse(markdown), undefined);
+      return buildCatalog(parse(markdown), undefined, options);
     } catch (err) {
       problems.push({ line: 0, message: `The index could not be read: ${describeError(err)}` });
     }

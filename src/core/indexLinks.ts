@@ -123,3 +123,18 @@ export function linkBaseFor(url: string): string {
   }
   return new URL('.', parsed).href;
 }
+
+/**
+ * What the figures of an index fetched from `url` cite: for a raw GitHub file,
+ * that file in its repository (at the branch it was fetched from); otherwise
+ * the address itself.
+ */
+export function indexSourceFor(url: string): { repo: string; path: string; url: string } {
+  const parsed = new URL(url);
+  const raw = parsed.hostname === 'raw.githubusercontent.com' ? /^\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/.exec(parsed.pathname) : null;
+  if (raw) {
+    const [, owner, repo, ref, path] = raw;
+    return { repo: `${owner}/${repo}`, path, url: `https://github.com/${owner}/${repo}/blob/${ref}/${path}` };
+  }
+  return { repo: parsed.host, path: parsed.pathname.replace(/^\//, ''), url: parsed.href };
+}

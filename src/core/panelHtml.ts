@@ -116,7 +116,7 @@ export function figureCitation(item: CatalogEntry, f: Figure): string {
   const detail = [f.measure, f.precision && f.unit !== 'TFLOPS' ? f.precision : undefined, f.hardware, f.scale, f.conditions]
     .filter(Boolean)
     .join('; ');
-  const source = f.source ? ` Source: ${f.source.url}${f.source.date ? ` (${f.source.date})` : ''}` : '';
+  const source = f.source ? ` Source: ${f.source.url || sourceLabel(f.source)}${f.source.date ? ` (${f.source.date})` : ''}` : '';
   return `${item.entry.name}: ${statedLabel(f)}${detail ? ` (${detail})` : ''}.${source}`;
 }
 

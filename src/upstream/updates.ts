@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog';
 import { describeError } from '../core/describe';
 import { diffIndexes, isEmptyDiff, type IndexDiff } from '../core/indexDiff';
-import { linkBaseFor } from '../core/indexLinks';
+import { indexSourceFor, linkBaseFor } from '../core/indexLinks';
 import { Disposable } from '../dispose';
 import type { IndexOrigin, IndexStore } from '../indexStore';
 import type { Reporter } from '../reporter';
@@ -244,7 +244,7 @@ export class Updates extends Disposable {
   }
 
   private async untrusted(markdown: string, url: string) {
-    return { markdown, data: await this.store.entryData(), origin: url, baseUrl: linkBaseFor(url) };
+    return { markdown, data: await this.store.entryData(), origin: url, baseUrl: linkBaseFor(url), indexSource: indexSourceFor(url) };
   }
 
   private label(origin: IndexOrigin): VersionLabel {

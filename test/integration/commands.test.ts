@@ -90,7 +90,7 @@ suite('tree filter, grouping and sorting', () => {
     assert.deepEqual(roots.map((r) => (r.type === 'group' ? r.group.label : r.item.entry.id)), ['Open-Source Week']);
     assert.deepEqual(entryIds(roots, tree), ['3fs', 'smallpond']);
     assert.equal(treeView.message, 'Filtered by "GraySort": 2 of 12 entries.');
-    assert.equal(treeView.description, 'Filter: GraySort');
+    assert.equal(treeView.description, 'Filter: GraySort · bundled · upstream of 2025-05-15');
   });
 
   test('the filter is kept in workspace state, so it survives a reload', async () => {

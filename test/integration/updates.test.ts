@@ -70,6 +70,8 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
       assert.ok(shown.includes(name), `${name} in ${shown.join(' | ')}`);
     }
     assert.match(String(treeView.description), /^upstream · checked just now$/);
+    const cited = store.catalog?.get('flashmla')?.figures[0].source;
+    assert.equal(cited?.url, server.url('/ok'), 'an index figure cites the index it was read from');
 
     const panel = changes.show();
     assert.ok(panel, 'the changes page opens');
