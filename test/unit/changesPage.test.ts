@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readableDate, renderChangesPage, type ChangesPageInput } from '../../src/core/changesHtml';
 import { diffIndexes } from '../../src/core/indexDiff';
-import { linkBaseFor } from '../../src/core/indexLinks';
+import { indexSourceFor, linkBaseFor } from '../../src/core/indexLinks';
+import { catalogFromSources } from '../../src/core/catalog';
 import { pageLinks } from '../../src/core/pageLinks';
 import { parseIndex } from '../../src/core/parseIndex';
 import { ageText, sourceText } from '../../src/core/sourceText';
@@ -81,5 +82,27 @@ describe('what relative links of a fetched index resolve against', () => {
   });
   test('anywhere else: the URL\'s own folder', () => {
     assert.equal(linkBaseFor('http://127.0.0.1:8080/mirror/README.md'), 'http://127.0.0.1:8080/mirror/');
+  });
+});
+
+describe('what the figures of an index from elsewhere cite', () => {
+  test('a raw GitHub file: the file in its repository, on its branch; elsewhere: the address', () => {
+    assert.deepEqual(indexSourceFor('https://raw.githubusercontent.com/deepseek-ai/open-infra-index/main/README.md'), {
+      repo: 'deepseek-ai/open-infra-index',
+      path: 'README.md',
+      url: 'https://github.com/deepseek-ai/open-infra-index/blob/main/README.md',
+    });
+    assert.deepEqual(indexSourceFor('http://127.0.0.1:8080/mirror/README.md'), { repo: '127.0.0.1:8080', path: 'mirror/README.md', url: 'http://127.0.0.1:8080/mirror/README.md' });
+  });
+
+  test('a foreign index cites its own source, and is not blamed for data naming entries it lacks', () => {
+    const md = '# Team\n\n## 202601 Tools\n\n### Day 1 - [Widget](https://github.com/acme/widget)\n\n⚡ 120 GB/s read bandwidth\n';
+    const data = readRepoFile('media', 'entries.json');
+    const indexSource = { repo: 'your index file', path: 'team.md', url: '' };
+    const foreign = catalogFromSources(md, data, parseIndex, { indexSource, foreign: true });
+    assert.deepEqual(foreign.problems, []);
+    assert.deepEqual(foreign.get('widget')?.figures[0].source, { repo: 'your index file', path: 'team.md', commit: undefined, date: undefined, url: '' });
+    const bundledPair = catalogFromSources(md, data, parseIndex);
+    assert.ok(bundledPair.problems.some((p) => /names "flashmla", which is not in the index/.test(p.message)), 'the bundled pair is still checked');
   });
 });
