@@ -167,6 +167,40 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
     await closeAllEditors();
   });
 
+  test('the daily check: silent offline, offers what it finds, and runs at most once a day', async () => {
+    const { store, updates } = await api();
+    const autoCheckedKey = 'infraIndex.autoCheckedAt';
+    // The extension's global state, where it notes when the daily check last ran.
+    const state = (updates as unknown as { state: vscode.Memento }).state;
+    const previous = config().inspect<boolean>('upstream.autoCheck')?.globalValue;
+    await config().update('upstream.autoCheck', true, vscode.ConfigurationTarget.Global);
+    try {
+      // Offline: nothing answers on port 9 (discard). Not a word to the user.
+      await state.update(autoCheckedKey, undefined);
+      await config().update('upstream.url', 'http://127.0.0.1:9/README.md', vscode.ConfigurationTarget.Global);
+      updates.scheduleAutoCheck(0);
+      await waitFor('the check to run', () => state.get(autoCheckedKey) !== undefined);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(recorder.calls, [], 'silent when offline');
+      assert.equal(store.origin.kind, 'bundled');
+
+      // Online, a day later: it says what changed and asks; nothing changes unasked.
+      await state.update(autoCheckedKey, Date.now() - 25 * 60 * 60 * 1000);
+      await config().update('upstream.url', server.url('/ok'), vscode.ConfigurationTarget.Global);
+      updates.scheduleAutoCheck(0);
+      await waitFor('the offer', () => recorder.calls.find((c) => c.startsWith('info The upstream index has changed')), 10_000);
+      assert.equal(store.origin.kind, 'bundled', 'not used without the user saying so');
+
+      // Again within the day: no request at all.
+      const asked = server.requests.length;
+      updates.scheduleAutoCheck(0);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(server.requests.length, asked);
+    } finally {
+      await config().update('upstream.autoCheck', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a workspace cannot point the extension at another server', async () => {
     await assert.rejects(Promise.resolve(config().update('upstream.url', 'http://127.0.0.1:1/evil.md', vscode.ConfigurationTarget.Workspace)));
     assert.notEqual(config().inspect('upstream.url')?.workspaceValue, 'http://127.0.0.1:1/evil.md');
