@@ -99,11 +99,26 @@ export function labelled(link: Link, body: string): Link {
   return { ...link, label: body || link.url };
 }
 
+/** The links with each address once, the first of them kept. */
 export function dedupeLinks(links: Link[]): Link[] {
-  const seen = new Set<string>();
-  return links.filter((l) => {
-    if (seen.has(l.url)) return false;
-    seen.add(l.url);
-    return true;
-  });
+  // An entry has a few links, and looking back over those kept costs less
+  // than building a Set for every entry; a long list takes the Set, to stay linear.
+  if (links.length > FEW_LINKS) {
+    const seen = new Set<string>();
+    return links.filter((l) => {
+      if (seen.has(l.url)) return false;
+      seen.add(l.url);
+      return true;
+    });
+  }
+  const kept: Link[] = [];
+  for (const link of links) if (!hasUrl(kept, link.url)) kept.push(link);
+  return kept;
+}
+
+const FEW_LINKS = 8;
+
+function hasUrl(links: readonly Link[], url: string): boolean {
+  for (const l of links) if (l.url === url) return true;
+  return false;
 }
