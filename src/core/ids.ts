@@ -1,6 +1,11 @@
 // Stable entry ids: a repository's name in lower case, or a slug of a name.
 
+/** Runs of lower-case letters and digits joined by single dashes: what slugify makes. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function slugify(text: string): string {
+  // A repository's name is often a slug already: testing for that allocates nothing, unlike the replaces.
+  if (SLUG.test(text)) return text;
   // Accents are taken off by decomposing; ASCII has nothing to decompose, and most ids are ASCII.
   const folded = isAscii(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return folded
