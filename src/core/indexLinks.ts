@@ -57,11 +57,17 @@ export class LinkResolver {
     else if (address.repo) kind = 'repo';
     else if (PAPER_HOSTS.test(address.hostname)) kind = 'paper';
     else if (CJK.test(link.label)) kind = 'translation';
-    return { label: link.label.replace(LEADING_EMOJI, '').trim(), url: address.url, kind };
+    return { label: withoutLeadingEmoji(link.label).trim(), url: address.url, kind };
   }
 }
 
 const LEADING_EMOJI = /^[\s\p{Extended_Pictographic}\uFE0F]+/u;
+
+/** "📄 Paper" → "Paper". Most labels start with a visible ASCII character, which is neither space nor emoji: nothing to replace. */
+function withoutLeadingEmoji(label: string): string {
+  const first = label.charCodeAt(0);
+  return first > 0x20 && first < 0x80 ? label : label.replace(LEADING_EMOJI, '');
+}
 
 /**
  * A GitHub repository address exactly as the URL parser would write it: an
