@@ -56,14 +56,20 @@ function multiByteSequences(bytes: Uint8Array): number {
   return count;
 }
 
-let signature: RegExp | undefined;
+const LEAD = 1;
+const CONTINUATION = 2;
 
-/**
- * Whether the text may hold mis-decoded UTF-8: a character that a code page
- * makes of a UTF-8 lead byte (0xC2–0xF4) followed by one it makes of a
- * continuation byte (0x80–0xBF). Text without such a pair has nothing to repair.
- */
-export function mayBeMojibake(text: string): boolean {
+interface Signature {
+  /** A lead character followed by a continuation character. */
+  readonly pattern: RegExp;
+  /** By UTF-16 code unit: LEAD and CONTINUATION bits, for scans that read the characters one by one. */
+  readonly classes: Uint8Array;
+}
+
+let signature: Signature | undefined;
+
+/** The characters that code pages make of UTF-8 lead bytes (0xC2–0xF4) and continuation bytes (0x80–0xBF). */
+function mojibakeSignature(): Signature {
   if (!signature) {
     const lead = new Set<string>();
     const continuation = new Set<string>();
@@ -75,9 +81,33 @@ export function mayBeMojibake(text: string): boolean {
     }
     const charClass = (chars: Set<string>): string =>
       [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    signature = new RegExp(`[${charClass(lead)}][${charClass(continuation)}]`);
+    const classes = new Uint8Array(Math.max(...[...lead, ...continuation].map((c) => c.charCodeAt(0))) + 1);
+    for (const c of lead) classes[c.charCodeAt(0)] |= LEAD;
+    for (const c of continuation) classes[c.charCodeAt(0)] |= CONTINUATION;
+    signature = { pattern: new RegExp(`[${charClass(lead)}][${charClass(continuation)}]`), classes };
   }
-  return signature.test(text);
+  return signature;
+}
+
+/**
+ * Whether the text may hold mis-decoded UTF-8: a character that a code page
+ * makes of a UTF-8 lead byte (0xC2–0xF4) followed by one it makes of a
+ * continuation byte (0x80–0xBF). Text without such a pair has nothing to repair.
+ */
+export function mayBeMojibake(text: string): boolean {
+  return mojibakeSignature().pattern.test(text);
+}
+
+/**
+ * Whether the character at `i` completes the pair that mayBeMojibake looks
+ * for: for a scan that reads every character anyway, and so needs no second pass.
+ */
+export function endsMojibakePair(text: string, i: number): boolean {
+  const { classes } = mojibakeSignature();
+  const code = text.charCodeAt(i);
+  if (code >= classes.length || (classes[code] & CONTINUATION) === 0 || i === 0) return false;
+  const previous = text.charCodeAt(i - 1);
+  return previous < classes.length && (classes[previous] & LEAD) !== 0;
 }
 
 export interface Repair {

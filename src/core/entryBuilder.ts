@@ -5,7 +5,7 @@
 // figures and links.
 
 import { githubRepo, idFromRepo, slugify } from './ids';
-import type { Line, Section } from './indexLines';
+import type { InlineLink, Line, Section } from './indexLines';
 import { outsideLinkText } from './indexLines';
 import { dedupeLinks, labelled, type LinkResolver } from './indexLinks';
 import type { Entry, Figure, Link, Problem } from './model';
@@ -30,9 +30,9 @@ export class EntryBuilder {
   /** The heading without its "Day N -". */
   private readonly title: string;
   /** A repository linked from the heading: the whole section is then one entry. */
-  private readonly headingRepo: Link | undefined;
+  private headingRepo: Link | undefined;
   /** The heading's other links ("## 202504 [A post](…)"): they belong to the section's first entry. */
-  private readonly headingLinks: Link[];
+  private readonly headingLinks: Link[] = [];
   private readonly drafts: EntryDraft[] = [];
   /** The entry that lines are added to. */
   private current: EntryDraft | undefined;
@@ -51,10 +51,14 @@ export class EntryBuilder {
   ) {
     const dayMatch = DAY.exec(section.heading);
     this.day = dayMatch ? Number(dayMatch[1]) : undefined;
-    this.title = section.heading.replace(DAY, '').trim();
-    const resolved = section.headingLinks.map((l) => links.resolve(l, section.line)).filter((l): l is Link => l !== undefined);
-    this.headingRepo = resolved.find((l) => l.kind === 'repo');
-    this.headingLinks = resolved.filter((l) => l !== this.headingRepo);
+    this.title = (dayMatch ? section.heading.slice(dayMatch[0].length) : section.heading).trim();
+    // Every heading link is resolved, images too, so that each broken one is reported.
+    for (const l of section.headingLinks) {
+      const link = links.resolve(l, section.line);
+      if (!link) continue;
+      if (!this.headingRepo && link.kind === 'repo') this.headingRepo = link;
+      else this.headingLinks.push(link);
+    }
     if (this.headingRepo) {
       this.current = newDraft(section.headingLinks[0]?.label || this.title, section.line, this.headingRepo.url);
       this.current.links.push(...this.headingLinks);
@@ -64,10 +68,7 @@ export class EntryBuilder {
 
   read(line: Line): void {
     if (!this.headingRepo) {
-      const repoLink = line.links
-        .filter((l) => !l.image)
-        .map((l) => this.links.resolve(l, line.line))
-        .find((l) => l?.kind === 'repo');
+      const repoLink = firstRepo(line.links, this.links, line.line);
       if (repoLink) {
         this.startEntry(line, repoLink.url);
         return;
@@ -158,7 +159,7 @@ export class EntryBuilder {
         if (line.figures.length === 0) {
           this.problems.push({ line: line.line, message: `Figure line has no number with a known unit: "${body}".` });
         }
-        draft.figures.push(...line.figures);
+        for (const f of line.figures) draft.figures.push(f);
         break;
       case 'feature':
       case 'bullet':
@@ -189,6 +190,20 @@ export function sectionEntries(
   const builder = new EntryBuilder(section, periodId, links, problems, uniqueId);
   for (const line of section.lines) builder.read(line);
   return builder.finish();
+}
+
+/**
+ * The first link to a repository among a line's links that are not images.
+ * Every one of them is resolved, so that each broken link is reported.
+ */
+function firstRepo(inline: readonly InlineLink[], links: LinkResolver, line: number): Link | undefined {
+  let repo: Link | undefined;
+  for (const l of inline) {
+    if (l.image) continue;
+    const link = links.resolve(l, line);
+    if (!repo && link?.kind === 'repo') repo = link;
+  }
+  return repo;
 }
 
 function newDraft(name: string, line: number, repo?: string): EntryDraft {

@@ -90,9 +90,12 @@ function tidy(text: string): string {
   return t.slice(start, end);
 }
 
-function joinMeasure(...parts: (string | undefined)[]): string | undefined {
-  const joined = parts.filter((p): p is string => !!p).join(' ').trim();
-  return joined || undefined;
+/** The measure's parts that are set, one space apart; undefined when none is. Written out, not filtered and joined: it runs for every figure. */
+function joinMeasure(before: string, label: string | undefined, after: string): string | undefined {
+  let joined = before;
+  if (label) joined = joined ? `${joined} ${label}` : label;
+  if (after) joined = joined ? `${joined} ${after}` : after;
+  return joined.trim() || undefined;
 }
 
 /**
@@ -100,33 +103,48 @@ function joinMeasure(...parts: (string | undefined)[]): string | undefined {
  * phrase holds no number with a known unit.
  */
 const LABEL = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s+(?=.*\d)/;
-const CLAUSE_BREAK = /(?<!\s)\s+\|\s+|;\s+/;
+// Global: extractFigures walks the breaks itself rather than splitting into an array.
+const CLAUSE_BREAK = /(?<!\s)\s+\|\s+|;\s+/g;
 
 export function extractFigures(phrase: string): Figure[] {
   // "Performance: …" — a label, not part of what is measured.
   const body = phrase.includes(':') ? phrase.replace(LABEL, '') : phrase;
   const drafts: FigureDraft[] = [];
-  const clauses = body.includes('|') || body.includes(';') ? body.split(CLAUSE_BREAK) : [body];
-  for (const clause of clauses) clauseFigures(clause.trim(), drafts);
+  let from = 0;
+  if (body.includes('|') || body.includes(';')) {
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let b = CLAUSE_BREAK.exec(body); b; b = CLAUSE_BREAK.exec(body)) {
+      clauseFigures(body.slice(from, b.index).trim(), drafts);
+      from = b.index + b[0].length;
+    }
+  }
+  clauseFigures(body.slice(from).trim(), drafts);
   // "3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800": the
   // trailing hardware applies to the whole line when it names only one.
-  const named = new Set<string>();
-  for (const d of drafts) if (d.parts.hardware) named.add(d.parts.hardware);
-  const [lineHardware] = named.size === 1 ? named : [];
+  let lineHardware: string | undefined;
+  let several = false;
+  for (const d of drafts) {
+    if (!d.hardware) continue;
+    if (lineHardware === undefined) lineHardware = d.hardware;
+    else if (d.hardware !== lineHardware) several = true;
+  }
+  if (several) lineHardware = undefined;
   return drafts.map((d) => figure(d, lineHardware));
 }
 
 /** Adds the figures one clause states to `out`. */
 function clauseFigures(clause: string, out: FigureDraft[]): void {
-  const matches: RegExpExecArray[] = [];
+  // A figure's context runs from the end of the one before to the start of
+  // the next, so each match is read once the next one is found.
   FIGURE.lastIndex = 0;
-  for (let m = FIGURE.exec(clause); m; m = FIGURE.exec(clause)) matches.push(m);
-  matches.forEach((m, i) => {
+  let prevEnd = 0;
+  for (let m = FIGURE.exec(clause), next: RegExpExecArray | null; m; m = next) {
     const start = m.index;
     const end = start + m[0].length;
-    const prevEnd = i === 0 ? 0 : matches[i - 1].index + matches[i - 1][0].length;
-    const nextStart = i + 1 < matches.length ? matches[i + 1].index : clause.length;
+    next = FIGURE.exec(clause);
+    const nextStart = next ? next.index : clause.length;
     let before = clause.slice(prevEnd, start);
+    prevEnd = end;
     const after = clause.slice(end, nextStart);
 
     let qualifier: string | undefined;
@@ -143,49 +161,60 @@ function clauseFigures(clause: string, out: FigureDraft[]): void {
     }
     const beforeCtx = readContext(before);
     const afterCtx = readContext(after);
-    const common: FigureParts = {
-      unit: canonicalUnit(m[10]),
-      qualifier,
-      precision,
-      hardware: afterCtx.hardware ?? beforeCtx.hardware,
-      scale: afterCtx.scale ?? beforeCtx.scale,
-      nodes: afterCtx.nodes ?? beforeCtx.nodes,
-      text: clause,
-    };
-    if (m[4] === undefined) {
-      out.push({ parts: common, value: toNumber(m[1], m[2]), lowerBound: m[3] === '+', measure: joinMeasure(beforeCtx.measure, afterCtx.measure) });
-      return;
-    }
+    const unit = unitOf(m[10]);
+    const hardware = afterCtx.hardware ?? beforeCtx.hardware;
+    const scale = afterCtx.scale ?? beforeCtx.scale;
+    const nodes = afterCtx.nodes ?? beforeCtx.nodes;
+    const measure = joinMeasure(beforeCtx.measure, m[7], afterCtx.measure);
+    out.push({ value: toNumber(m[1], m[2]), lowerBound: m[3] === '+', measure, unit, qualifier, precision, hardware, scale, nodes, text: clause });
     // "73.7k/14.8k input/output tokens per second": two figures, one per label.
-    out.push({ parts: common, value: toNumber(m[1], m[2]), lowerBound: m[3] === '+', measure: joinMeasure(beforeCtx.measure, m[7], afterCtx.measure) });
-    out.push({ parts: common, value: toNumber(m[4], m[5]), lowerBound: m[6] === '+', measure: joinMeasure(beforeCtx.measure, m[8], afterCtx.measure) });
-  });
+    if (m[4] !== undefined) {
+      const second = joinMeasure(beforeCtx.measure, m[8], afterCtx.measure);
+      out.push({ value: toNumber(m[4], m[5]), lowerBound: m[6] === '+', measure: second, unit, qualifier, precision, hardware, scale, nodes, text: clause });
+    }
+  }
 }
 
-type FigureParts = Pick<Figure, 'unit' | 'qualifier' | 'precision' | 'hardware' | 'scale' | 'nodes' | 'text'>;
-
-/** A figure read from a clause, before the hardware its line names is known. */
+/**
+ * A figure read from a clause, before the hardware its line names is known:
+ * one flat object per figure, as the index's figures are read by the thousand.
+ */
 interface FigureDraft {
-  readonly parts: FigureParts;
   readonly value: number;
   readonly lowerBound: boolean;
   readonly measure: string | undefined;
+  readonly unit: string;
+  readonly qualifier: string | undefined;
+  readonly precision: Precision | undefined;
+  readonly hardware: string | undefined;
+  readonly scale: string | undefined;
+  readonly nodes: number | undefined;
+  readonly text: string;
+}
+
+const CANONICAL_UNITS = new Map<string, string>();
+
+/** The canonical unit of a spelling FIGURE matched; FIGURE knows a dozen spellings, so each is looked up once. */
+function unitOf(spelling: string): string {
+  let unit = CANONICAL_UNITS.get(spelling);
+  if (unit === undefined) CANONICAL_UNITS.set(spelling, (unit = canonicalUnit(spelling)));
+  return unit;
 }
 
 /**
  * A figure with only the fields that are set. Built field by field, not by
  * spreading and filtering: the index's figures are read by the thousand.
  */
-function figure({ parts, value, lowerBound, measure }: FigureDraft, lineHardware: string | undefined): Figure {
-  const f: { -readonly [K in keyof Figure]?: Figure[K] } = { value, unit: parts.unit };
-  if (lowerBound) f.lowerBound = true;
-  if (parts.qualifier !== undefined) f.qualifier = parts.qualifier;
-  if (parts.precision !== undefined) f.precision = parts.precision;
-  if (measure !== undefined) f.measure = measure;
-  const hardware = parts.hardware ?? lineHardware;
+function figure(d: FigureDraft, lineHardware: string | undefined): Figure {
+  const f: { -readonly [K in keyof Figure]?: Figure[K] } = { value: d.value, unit: d.unit };
+  if (d.lowerBound) f.lowerBound = true;
+  if (d.qualifier !== undefined) f.qualifier = d.qualifier;
+  if (d.precision !== undefined) f.precision = d.precision;
+  if (d.measure !== undefined) f.measure = d.measure;
+  const hardware = d.hardware ?? lineHardware;
   if (hardware !== undefined) f.hardware = hardware;
-  if (parts.scale !== undefined) f.scale = parts.scale;
-  if (parts.nodes !== undefined) f.nodes = parts.nodes;
-  f.text = parts.text;
+  if (d.scale !== undefined) f.scale = d.scale;
+  if (d.nodes !== undefined) f.nodes = d.nodes;
+  f.text = d.text;
   return f as Figure;
 }

@@ -1,12 +1,22 @@
 // Stable entry ids: a repository's name in lower case, or a slug of a name.
 
+/** Runs of lower-case letters and digits joined by single dashes: what slugify makes. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // A repository's name is often a slug already: testing for that allocates nothing, unlike the replaces.
+  if (SLUG.test(text)) return text;
+  // Accents are taken off by decomposing; ASCII has nothing to decompose, and most ids are ASCII.
+  const folded = isAscii(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/;

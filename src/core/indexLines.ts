@@ -70,6 +70,7 @@ export function readOutline(tokens: readonly Token[], problems: Problem[], onSec
   let title = 'Open Infra Index';
   const periods: PeriodDraft[] = [];
   let section: Section | undefined;
+  const splitter = new LineSplitter();
   const finishSection = (): void => {
     if (section) onSection(section, periods[periods.length - 1]);
     section = undefined;
@@ -99,18 +100,18 @@ export function readOutline(tokens: readonly Token[], problems: Problem[], onSec
           }
           section = { heading: text, headingLinks: collectLinks(h.tokens) ?? NO_LINKS, line: start, lines: [] };
         } else if (section) {
-          section.lines.push(...splitLines(h.tokens, start, block));
+          splitter.split(h.tokens, start, block, section.lines);
         }
         break;
       }
       case 'paragraph':
-        if (section) section.lines.push(...splitLines((token as Tokens.Paragraph).tokens, start, block));
+        if (section) splitter.split((token as Tokens.Paragraph).tokens, start, block, section.lines);
         break;
       case 'list':
         if (section) {
           let itemLine = start;
           for (const item of (token as Tokens.List).items) {
-            section.lines.push(...splitLines(item.tokens, itemLine, block));
+            splitter.split(item.tokens, itemLine, block, section.lines);
             itemLine += countNewlines(item.raw);
           }
         }
@@ -162,43 +163,58 @@ function collectLinks(tokens: readonly Token[] | undefined, out?: InlineLink[]):
 }
 
 function tokenLinks(t: Inline, out: InlineLink[] | undefined): InlineLink[] | undefined {
-  if (t.type === 'link') (out ??= []).push({ label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
-  else if (t.type === 'image') (out ??= []).push({ label: (t as Tokens.Image).text, href: (t as Tokens.Image).href, image: true });
+  if (t.type === 'link') out = withLink(out, { label: plainText(t.tokens).trim(), href: (t as Tokens.Link).href, image: false });
+  else if (t.type === 'image') out = withLink(out, imageLink(t as Tokens.Image));
   else if (t.tokens) out = collectLinks(t.tokens, out);
+  return out;
+}
+
+function imageLink(t: Tokens.Image): InlineLink {
+  return { label: t.text, href: t.href, image: true };
+}
+
+/** The link added to `out`; a first link makes a list of one, as most lines hold one link or none. */
+function withLink(out: InlineLink[] | undefined, link: InlineLink): InlineLink[] {
+  if (!out) return [link];
+  out.push(link);
   return out;
 }
 
 const NO_LINKS: readonly InlineLink[] = [];
 
-/** Splits a paragraph's inline tokens at hard and soft line breaks. */
-function splitLines(tokens: readonly Token[] | undefined, firstLine: number, block: number): Line[] {
-  const splitter = new LineSplitter(firstLine, block);
-  for (const t of (tokens ?? []) as Inline[]) {
-    // A list item wraps its inline tokens in a text token.
-    if (t.type === 'text' && t.tokens) for (const inner of t.tokens) splitter.add(inner);
-    else splitter.add(t);
-  }
-  return splitter.finish();
-}
-
 /**
- * Gathers each line's text and links in one pass over the tokens. This runs
- * for every line of the index, so it builds nothing that a line does not keep.
+ * Splits paragraphs' inline tokens at hard and soft line breaks, gathering
+ * each line's text and links in one pass over the tokens. This runs for every
+ * line of the index, so it builds nothing that a line does not keep: one
+ * splitter serves the whole index, and it adds lines straight to their section.
  */
 class LineSplitter {
-  private readonly lines: Line[] = [];
+  private out: Line[] = [];
+  private firstLine = 0;
+  private block = 0;
   private offset = 0;
   private text = '';
   private links: InlineLink[] | undefined;
   /** The first token that is not blank or a bare marker. */
   private first: Inline | undefined;
 
-  constructor(
-    private readonly firstLine: number,
-    private readonly block: number,
-  ) {}
+  /** Adds the lines of one paragraph (or list item, or minor heading) to `out`. */
+  split(tokens: readonly Token[] | undefined, firstLine: number, block: number, out: Line[]): void {
+    this.out = out;
+    this.firstLine = firstLine;
+    this.block = block;
+    this.offset = 0;
+    if (tokens) {
+      for (const t of tokens as Inline[]) {
+        // A list item wraps its inline tokens in a text token.
+        if (t.type === 'text' && t.tokens) for (const inner of t.tokens) this.add(inner);
+        else this.add(t);
+      }
+    }
+    this.flush();
+  }
 
-  add(t: Inline): void {
+  private add(t: Inline): void {
     if (t.type === 'br') {
       this.flush();
     } else if (t.type === 'text' && t.tokens === undefined) {
@@ -211,15 +227,9 @@ class LineSplitter {
       }
       this.addText(from === 0 ? value : value.slice(from), t);
     } else {
-      this.text += tokenText(t);
-      this.links = tokenLinks(t, this.links);
+      this.addInline(t);
       this.first ??= t;
     }
-  }
-
-  finish(): Line[] {
-    this.flush();
-    return this.lines;
   }
 
   /** Text, or a part of a text token split at a newline, which stands for it. */
@@ -229,14 +239,38 @@ class LineSplitter {
     if (this.first === undefined && !onlyMarker(value)) this.first = t;
   }
 
+  /** The token's text (as tokenText reads it) and links (as tokenLinks finds them), in one walk. */
+  private addInline(t: Inline): void {
+    switch (t.type) {
+      case 'link': {
+        const label = plainText(t.tokens);
+        this.text += t.tokens ? label : (t.text ?? t.raw);
+        this.links = withLink(this.links, { label: label.trim(), href: (t as Tokens.Link).href, image: false });
+        break;
+      }
+      case 'image':
+        this.text += (t as Tokens.Image).text;
+        this.links = withLink(this.links, imageLink(t as Tokens.Image));
+        break;
+      case 'br':
+      case 'html':
+      case 'escape':
+      case 'codespan':
+        // Leaves: marked gives them no inner tokens, so no links.
+        this.text += tokenText(t);
+        break;
+      default:
+        if (t.tokens) for (const inner of t.tokens) this.addInline(inner);
+        else this.text += t.text ?? t.raw;
+    }
+  }
+
   private flush(): void {
     const text = oneSpaced(this.text);
     if (text || this.links) {
       const first = this.first;
       const leadBold = first?.type === 'strong' ? plainText(first.tokens).trim() : undefined;
-      const links = this.links ?? NO_LINKS;
-      const { kind, body, figures } = classify(text, links, leadBold);
-      this.lines.push({ text, links, leadBold, line: this.firstLine + this.offset, block: this.block, kind, body, figures });
+      this.out.push(classifiedLine(text, this.links ?? NO_LINKS, leadBold, this.firstLine + this.offset, this.block));
     }
     this.offset++;
     this.text = '';
@@ -268,19 +302,31 @@ function markerLength(text: string): number {
 
 const NONE: readonly Figure[] = [];
 
-function classify(text: string, links: readonly InlineLink[], leadBold: string | undefined): Pick<Line, 'kind' | 'body' | 'figures'> {
+/** The line, built in one piece with what it is, its text without the marker, and the figures it states. */
+function classifiedLine(text: string, links: readonly InlineLink[], leadBold: string | undefined, line: number, block: number): Line {
   const length = markerLength(text);
   const body = length > 0 ? text.slice(length).trim() : text;
   const marker = length > 0 ? text.slice(0, length).trim() : undefined;
   const mark = marker?.includes('\uFE0F') ? marker.replace(/\uFE0F/g, '') : marker;
-  const none = NONE;
-  if (leadBold && body.startsWith(leadBold) && INTRO.test(body)) return { kind: 'intro', body, figures: none };
-  if (mark && FIGURE_MARKS.has(mark)) return { kind: 'figure', body, figures: extractFigures(body) };
-  if (links.length > 0) return { kind: 'links', body, figures: none };
-  if (!mark) return { kind: 'text', body, figures: none };
-  if (FEATURE_MARKS.has(mark)) return { kind: 'feature', body, figures: none };
-  const figures = extractFigures(body);
-  return figures.length > 0 ? { kind: 'figure', body, figures } : { kind: 'bullet', body, figures: none };
+  let kind: LineKind;
+  let figures = NONE;
+  if (leadBold && body.startsWith(leadBold) && INTRO.test(body)) {
+    kind = 'intro';
+  } else if (mark && FIGURE_MARKS.has(mark)) {
+    kind = 'figure';
+    figures = extractFigures(body);
+  } else if (links.length > 0) {
+    kind = 'links';
+  } else if (!mark) {
+    kind = 'text';
+  } else if (FEATURE_MARKS.has(mark)) {
+    kind = 'feature';
+  } else {
+    const stated = extractFigures(body);
+    if (stated.length > 0) figures = stated;
+    kind = stated.length > 0 ? 'figure' : 'bullet';
+  }
+  return { text, links, leadBold, line, block, kind, body, figures };
 }
 
 /** The text of a line with its links, marker and arrows taken out: "3FS" of "📥 3FS → https://…". */

@@ -57,11 +57,17 @@ export class LinkResolver {
     else if (address.repo) kind = 'repo';
     else if (PAPER_HOSTS.test(address.hostname)) kind = 'paper';
     else if (CJK.test(link.label)) kind = 'translation';
-    return { label: link.label.replace(LEADING_EMOJI, '').trim(), url: address.url, kind };
+    return { label: withoutLeadingEmoji(link.label).trim(), url: address.url, kind };
   }
 }
 
 const LEADING_EMOJI = /^[\s\p{Extended_Pictographic}\uFE0F]+/u;
+
+/** "📄 Paper" → "Paper". Most labels start with a visible ASCII character, which is neither space nor emoji: nothing to replace. */
+function withoutLeadingEmoji(label: string): string {
+  const first = label.charCodeAt(0);
+  return first > 0x20 && first < 0x80 ? label : label.replace(LEADING_EMOJI, '');
+}
 
 /**
  * A GitHub repository address exactly as the URL parser would write it: an
@@ -99,13 +105,28 @@ export function labelled(link: Link, body: string): Link {
   return { ...link, label: body || link.url };
 }
 
+/** The links with each address once, the first of them kept. */
 export function dedupeLinks(links: Link[]): Link[] {
-  const seen = new Set<string>();
-  return links.filter((l) => {
-    if (seen.has(l.url)) return false;
-    seen.add(l.url);
-    return true;
-  });
+  // An entry has a few links, and looking back over those kept costs less
+  // than building a Set for every entry; a long list takes the Set, to stay linear.
+  if (links.length > FEW_LINKS) {
+    const seen = new Set<string>();
+    return links.filter((l) => {
+      if (seen.has(l.url)) return false;
+      seen.add(l.url);
+      return true;
+    });
+  }
+  const kept: Link[] = [];
+  for (const link of links) if (!hasUrl(kept, link.url)) kept.push(link);
+  return kept;
+}
+
+const FEW_LINKS = 8;
+
+function hasUrl(links: readonly Link[], url: string): boolean {
+  for (const l of links) if (l.url === url) return true;
+  return false;
 }
 
 /**

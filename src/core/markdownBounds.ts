@@ -5,6 +5,7 @@
 // stack. No line of the index or of a summary comes near these bounds; text
 // past them is cut, or made plain text, and reported.
 
+import { endsMojibakePair, mayBeMojibake } from './encoding';
 import { isBlank } from './whitespace';
 
 /** Longer lines are cut: the index's longest is under 200 characters, a summary's under 400. */
@@ -31,6 +32,8 @@ export interface BoundProblem {
 export interface Bounded {
   readonly text: string;
   readonly problems: readonly BoundProblem[];
+  /** mayBeMojibake(text), found on the way: the bounds read every character already. */
+  readonly mayBeMojibake: boolean;
 }
 
 // Characters that start or end inline markup in marked's GFM inline grammar.
@@ -46,11 +49,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A block-quote or list marker at the start of what is left of a line.
 const CONTAINER = /^ {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
-/** The first character after the spaces that open the line, or -1 when there is none. */
-function firstAfterSpaces(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
-  return i < line.length ? line.charCodeAt(i) : -1;
+/** The first character after the spaces that open text[from, to), or -1 when there is none. */
+function firstAfterSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 0x20) i++;
+  return i < to ? text.charCodeAt(i) : -1;
 }
 
 // Characters that can open a block quote or a list: only lines that start with one are looked at further.
@@ -59,57 +62,108 @@ for (const c of '>-+*0123456789') CONTAINER_START[c.charCodeAt(0)] = 1;
 
 /** The markdown with its lines, markup and nesting bounded; the line count is kept. */
 export function boundMarkdown(markdown: string): Bounded {
-  const problems: BoundProblem[] = [];
-  // Only changed lines are copied: joining every line again would cost more than the checks.
-  const pieces: string[] = [];
-  let copied = 0;
-  let markup = 0;
-  let blockLines = 0;
-  let neutralising = false;
-  let fence: string | undefined;
+  const bounds = new Bounds(markdown);
   for (let start = 0, lineNo = 1; start <= markdown.length; lineNo++) {
     const newline = markdown.indexOf('\n', start);
     const end = newline === -1 ? markdown.length : newline;
-    const lineStart = start;
-    const original = markdown.slice(lineStart, end);
-    let line = original;
+    bounds.line(start, end, lineNo);
     start = end + 1;
-    if (line.length > MAX_LINE) {
-      line = line.slice(0, MAX_LINE);
+  }
+  return bounds.finish();
+}
+
+/**
+ * Reads the markdown line by line. A line is looked at where it stands in the
+ * markdown and copied only when it changes: slicing out every line would cost
+ * more than the checks themselves.
+ */
+class Bounds {
+  readonly problems: BoundProblem[] = [];
+  private readonly pieces: string[] = [];
+  /** Where the markdown not yet copied into pieces starts. */
+  private copied = 0;
+  /** Markup characters in the paragraph so far. */
+  private markup = 0;
+  /** Lines of the paragraph so far. */
+  private blockLines = 0;
+  /** Whether the paragraph's markup has been made text (reported once). */
+  private neutralising = false;
+  /** The marker of the open code fence. */
+  private fence: string | undefined;
+  private mojibake = false;
+
+  constructor(private readonly markdown: string) {}
+
+  /** Bounds markdown[start, end), a line without its newline. */
+  line(start: number, end: number, lineNo: number): void {
+    const { markdown, problems } = this;
+    let to = end;
+    if (end - start > MAX_LINE) {
+      to = start + MAX_LINE;
       problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
     }
-    const lead = firstAfterSpaces(line);
-    const fenceMark = lead === 0x60 || lead === 0x7e ? FENCE.exec(line)?.[1] : undefined;
-    if (lead === -1 || (lead <= 0x20 && isBlank(line))) {
-      markup = 0;
-      blockLines = 0;
-      neutralising = false;
-    } else if (fence !== undefined || fenceMark) {
-      if (fence === undefined) fence = fenceMark;
-      else if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-    } else if (++blockLines > MAX_BLOCK_LINES) {
-      if (blockLines === MAX_BLOCK_LINES + 1) {
+    /** The line's new text, when it changes. */
+    let changed = to < end ? markdown.slice(start, to) : undefined;
+    const lead = firstAfterSpaces(markdown, start, to);
+    const fenceMark = lead === 0x60 || lead === 0x7e ? FENCE.exec(markdown.slice(start, to))?.[1] : undefined;
+    if (lead === -1 || (lead <= 0x20 && isBlank(markdown.slice(start, to)))) {
+      // Blank: no character that a code page makes of UTF-8 is white space, so no mojibake either.
+      this.markup = 0;
+      this.blockLines = 0;
+      this.neutralising = false;
+    } else if (this.fence !== undefined || fenceMark) {
+      if (this.fence === undefined) this.fence = fenceMark;
+      else if (fenceMark && fenceMark[0] === this.fence[0] && fenceMark.length >= this.fence.length) this.fence = undefined;
+      if (!this.mojibake) this.mojibake = mayBeMojibake(markdown.slice(start, to));
+    } else if (++this.blockLines > MAX_BLOCK_LINES) {
+      if (this.blockLines === MAX_BLOCK_LINES + 1) {
         problems.push({ line: lineNo, message: `Paragraph runs to more than ${MAX_BLOCK_LINES} lines without a blank line; the rest was cut.` });
       }
-      line = '';
+      changed = '';
+    } else if (CONTAINER_START[lead] === 1) {
+      const prefix = containerPrefix(markdown.slice(start, to), lineNo, problems);
+      const text = this.boundMarkup(prefix.rest, 0, prefix.rest.length, lineNo);
+      if (prefix.changed || text !== undefined) changed = prefix.head + (text ?? prefix.rest);
     } else {
-      const prefix = CONTAINER_START[lead] === 1 ? containerPrefix(line, lineNo, problems) : { head: '', rest: line };
-      const { text, count } = neutraliseMarkupAfter(prefix.rest, MAX_MARKUP - markup);
-      if (text !== prefix.rest && !neutralising) {
-        problems.push({ line: lineNo, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
-        neutralising = true;
-      }
-      markup += count;
-      if (prefix.changed || text !== prefix.rest) line = prefix.head + text;
+      changed = this.boundMarkup(markdown, start, to, lineNo) ?? changed;
     }
-    if (line !== original) {
-      pieces.push(markdown.slice(copied, lineStart), line);
-      copied = end;
+    if (changed !== undefined) {
+      this.pieces.push(markdown.slice(this.copied, start), changed);
+      this.copied = end;
     }
   }
-  if (pieces.length === 0) return { text: markdown, problems };
-  pieces.push(markdown.slice(copied));
-  return { text: pieces.join(''), problems };
+
+  finish(): Bounded {
+    const { markdown, pieces, problems, mojibake } = this;
+    if (pieces.length === 0) return { text: markdown, problems, mayBeMojibake: mojibake };
+    pieces.push(markdown.slice(this.copied));
+    return { text: pieces.join(''), problems, mayBeMojibake: mojibake };
+  }
+
+  /**
+   * Counts the markup in text[from, to), noting mojibake on the way, and
+   * returns that stretch with the paragraph's markup past MAX_MARKUP made
+   * plain text; undefined when nothing needs to change.
+   */
+  private boundMarkup(text: string, from: number, to: number, lineNo: number): string | undefined {
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) {
+        if (!this.mojibake && endsMojibakePair(text, i)) this.mojibake = true;
+      } else if (IS_MARKUP[code] === 1) {
+        count++;
+      }
+    }
+    const keep = MAX_MARKUP - this.markup;
+    this.markup += count;
+    if (count <= keep) return undefined;
+    if (!this.neutralising) {
+      this.problems.push({ line: lineNo, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
+      this.neutralising = true;
+    }
+    return neutraliseMarkupAfter(text.slice(from, to), keep);
+  }
 }
 
 /**
@@ -131,8 +185,8 @@ function containerPrefix(line: string, lineNo: number, problems: BoundProblem[])
   return { head: `${line.slice(0, at)}${lead}\\`, rest: rest.slice(lead.length), changed: true };
 }
 
-/** The line with its markup characters after the first `keep` made plain text, and how many it holds. */
-function neutraliseMarkupAfter(line: string, keep: number): { text: string; count: number } {
+/** The line with its markup characters after the first `keep` made plain text. */
+function neutraliseMarkupAfter(line: string, keep: number): string {
   let count = 0;
   let out = '';
   let copied = 0;
@@ -143,5 +197,5 @@ function neutraliseMarkupAfter(line: string, keep: number): { text: string; coun
     out += line.slice(copied, i) + String.fromCharCode(code + FULL_WIDTH_OFFSET);
     copied = i + 1;
   }
-  return { text: copied === 0 ? line : out + line.slice(copied), count };
+  return copied === 0 ? line : out + line.slice(copied);
 }

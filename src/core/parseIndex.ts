@@ -7,7 +7,7 @@
 // Malformed input never throws: it yields what could be read plus problems.
 
 import { Lexer, type Token } from 'marked';
-import { mayBeMojibake, repairMojibake } from './encoding';
+import { repairMojibake } from './encoding';
 import { sectionEntries } from './entryBuilder';
 import { slugify } from './ids';
 import { readOutline, type PeriodDraft } from './indexLines';
@@ -36,9 +36,11 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     problems.push({ line: 1, message: `The index is larger than ${MAX_INDEX_BYTES} characters; only the start was read.` });
     source = source.slice(0, MAX_INDEX_BYTES);
   }
-  const bounded = boundMarkdown(source.replace(/\r\n?/g, '\n').replaceAll('\0', ''));
+  // Most text has no carriage return, and looking for one is much quicker than a replace that finds none.
+  if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
+  const bounded = boundMarkdown(source.replaceAll('\0', ''));
   problems.push(...bounded.problems);
-  source = repairLines(bounded.text, problems);
+  source = bounded.mayBeMojibake ? repairLines(bounded.text, problems) : bounded.text;
 
   let tokens: Token[];
   try {
@@ -77,8 +79,8 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
   return { index, problems };
 }
 
+/** Repairs the lines that were decoded in the wrong encoding. */
 function repairLines(source: string, problems: Problem[]): string {
-  if (!mayBeMojibake(source)) return source;
   const lines = source.split('\n');
   lines.forEach((line, i) => {
     const repair = repairMojibake(line);

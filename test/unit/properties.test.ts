@@ -10,10 +10,13 @@ import { renderComparePage } from '../../src/core/compareHtml';
 import { renderMarkdown } from '../../src/core/markdown';
 import { allEntries } from '../../src/core/model';
 import type { PageAssets } from '../../src/core/page';
+import { mayBeMojibake } from '../../src/core/encoding';
 import { parseAddress, resolveAddress } from '../../src/core/indexLinks';
+import { boundMarkdown } from '../../src/core/markdownBounds';
 import { parseIndex } from '../../src/core/parseIndex';
 import { renderEntryPage } from '../../src/core/panelHtml';
 import { entryDoc, figureDoc, figureRefs, search } from '../../src/core/search';
+import { misdecode } from './helpers';
 
 /** Runs per property: the five properties stay well under a second together. */
 const RUNS = 60;
@@ -125,6 +128,21 @@ describe(`properties (${RUNS} runs each)`, () => {
         search(query, figureRefs(catalog.entries).map(figureDoc));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  test('the bounds note mojibake exactly when the bounded text has its signature', () => {
+    // Mis-decoded pieces dropped anywhere: in fences, past a bound, after markers.
+    const garbled = fc.constantFrom(misdecode('🔗 – ✅'), misdecode('café', 'windows-1252'), 'Ã', '\u00a9', '```\n', '> > > > > > > > > ', 'x'.repeat(1_990), '*'.repeat(120));
+    const text = fc.tuple(anyMarkdown, fc.array(fc.tuple(fc.nat(400), garbled), { maxLength: 4 })).map(([md, inserts]) =>
+      inserts.reduce((s, [at, piece]) => s.slice(0, at) + piece + s.slice(at), md),
+    );
+    fc.assert(
+      fc.property(text, (md) => {
+        const bounded = boundMarkdown(md);
+        assert.equal(bounded.mayBeMojibake, mayBeMojibake(bounded.text));
+      }),
+      { numRuns: RUNS * 5 },
     );
   });
 
