@@ -68,9 +68,14 @@ function changedEntry(c: EntryChange, openable: ReadonlySet<string>): string {
     ...c.figures.map(figureChange),
     ...c.linksAdded.map((l) => `Link added: ${linkText(l)}`),
     ...c.linksRemoved.map((l) => `Link removed: ${escapeHtml(`${l.label} (${l.url})`)}`),
-    c.description && `Description: ${escapeHtml(`“${c.description.before}” → “${c.description.after}”`)}`,
+    c.description && `Description: ${escapeHtml(`${quoted(c.description.before)} → ${quoted(c.description.after)}`)}`,
   ].filter((i): i is string => Boolean(i));
   return `<article class="change"><h3>${entryName(c.after, openable)}</h3><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></article>`;
+}
+
+/** “text”, or (none) for an empty description. */
+function quoted(text: string): string {
+  return text ? `“${text}”` : '(none)';
 }
 
 function figureChange(f: FigureChange): string {

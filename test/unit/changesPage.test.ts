@@ -45,6 +45,11 @@ describe('the Show Changes page', () => {
     assert.ok([...pageLinks(html)].every((url) => /^https?:\/\//.test(url)), [...pageLinks(html)].join(' '));
   });
 
+  test('a description that went away reads as (none)', () => {
+    const html = page(bundled.replace('How DeepSeek designed a 10,000-GPU PCIe A100 cluster together with its software to train models at lower cost, presented at SC24.\n\n', ''));
+    assert.match(html, /Description: “How DeepSeek designed[^<]*” → \(none\)/);
+  });
+
   test('no changes: says so, and offers nothing', () => {
     const html = page(bundled);
     assert.match(html, /Nothing differs/);
