@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { catalogFromSources, type Catalog, type IndexSource } from './core/catalog';
+import { withLookup, type Catalog, type CatalogData } from './core/catalog';
+import type { IndexSource } from './core/catalogBuild';
 import { describeError } from './core/describe';
-import type { ParseResult } from './core/model';
-import { parseIndex } from './core/parseIndex';
 import { Disposable } from './dispose';
 import { parseOffThread } from './parseOffThread';
 import type { Reporter } from './reporter';
@@ -97,7 +96,13 @@ export class IndexStore extends Disposable {
     } catch (err) {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
-    return this.accept(catalogFromSources(markdown, data, parseIndex), { origin: { kind: 'bundled' }, markdown });
+    let built: CatalogData;
+    try {
+      built = await parseOffThread(this.workerScript, { markdown, data }, PARSE_DEADLINE_MS);
+    } catch (err) {
+      return this.reject(`The bundled index could not be read: ${describeError(err)}`);
+    }
+    return this.accept(withLookup(built), { origin: { kind: 'bundled' }, markdown });
   }
 
   /** The bundled entry data, which applies to an index from anywhere. */
@@ -125,13 +130,14 @@ export class IndexStore extends Disposable {
    * without putting it in use: the caller shows what changed and asks first.
    */
   async parseUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<{ catalog: Catalog; error?: never } | { catalog?: never; error: string }> {
-    let parsed: ParseResult;
+    let built: CatalogData;
     try {
-      parsed = await parseOffThread(this.workerScript, { markdown: source.markdown, baseUrl: source.baseUrl }, deadlineMs);
+      const { markdown, data, baseUrl, indexSource } = source;
+      built = await parseOffThread(this.workerScript, { markdown, data, baseUrl, indexSource, foreign: true }, deadlineMs);
     } catch (err) {
       return { error: `The index from ${source.origin} could not be read: ${describeError(err)}` };
     }
-    const catalog = catalogFromSources(source.markdown, source.data, () => parsed, { indexSource: source.indexSource, foreign: true });
+    const catalog = withLookup(built);
     if (catalog.entries.length === 0) {
       return { error: `The index from ${source.origin} has no entries: it does not look like the Open Infra Index (${catalog.problems.length} problems).` };
     }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ParseResult } from './core/model';
+import type { CatalogData } from './core/catalog';
 import { isWebWorker } from './runtime';
 import type { ParseReply, ParseRequest } from './worker/parseProtocol';
 
@@ -16,12 +16,13 @@ interface WorkerLike {
 }
 
 /**
- * Parses untrusted index markdown in a worker (a Node worker thread, or a Web
- * Worker in the web extension host), so that no input can stall the extension
- * host. Rejects with ParseTimeout when `timeoutMs` passes first.
+ * Builds the catalog from index markdown and entry data in a worker (a Node
+ * worker thread, or a Web Worker in the web extension host), so that no input
+ * can stall the extension host. Rejects with ParseTimeout when `timeoutMs`
+ * passes first.
  */
-export function parseOffThread(workerScript: vscode.Uri, request: ParseRequest, timeoutMs: number): Promise<ParseResult> {
-  return new Promise<ParseResult>((resolve, reject) => {
+export function parseOffThread(workerScript: vscode.Uri, request: ParseRequest, timeoutMs: number): Promise<CatalogData> {
+  return new Promise<CatalogData>((resolve, reject) => {
     let worker: WorkerLike | undefined;
     const timer = setTimeout(() => finish(() => reject(new ParseTimeout(timeoutMs))), timeoutMs);
     const finish = (settle: () => void) => {

@@ -1,13 +1,11 @@
-// The catalog: the parsed index joined with the bundled per-entry data.
-// Everything the tree, panels and lookups show comes from here.
+// The catalog: the parsed index joined with the bundled per-entry data, as
+// the tree, panels and lookups read it. It is built in the parse worker
+// (catalogBuild.ts), off the extension host's thread, and arrives as plain
+// data; withLookup() gives it back its lookup by id.
 
-import { withoutUndefined } from './defined';
-import type { DataFigure, EntryData, EntryDataFile, EntryKind } from './entryData';
-import { shortFigure, statedLabel } from './figureText';
-import type { Entry, Figure, InfraIndex, ParseResult, Period, Problem } from './model';
+import type { DataFigure, EntryData, EntryKind } from './entryData';
 import { safeHttpUrl } from './html';
-import { describeError } from './describe';
-import { checkEntryData } from './entryDataCheck';
+import type { Entry, Figure, InfraIndex, Period, Problem } from './model';
 
 export interface CatalogEntry {
   readonly entry: Entry;
@@ -18,6 +16,8 @@ export interface CatalogEntry {
   readonly figures: readonly Figure[];
   /** A few figures in a line: "3000 GB/s · 580 TFLOPS". Empty when the entry has none. */
   readonly headline: string;
+  /** The data's summary, rendered once when the catalog is built (escaped, no raw HTML). */
+  readonly summaryHtml?: string;
 }
 
 export interface Catalog {
@@ -37,23 +37,6 @@ export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | '
   return `https://github.com/${source.repo}/blob/${source.commit ?? 'HEAD'}/${source.path}`;
 }
 
-export function fromDataFigure(f: DataFigure): Figure {
-  return withoutUndefined<Figure>({
-    value: f.value,
-    unit: f.unit,
-    lowerBound: f.lowerBound,
-    qualifier: f.qualifier || undefined,
-    precision: f.precision,
-    measure: f.metric,
-    hardware: f.hardware,
-    scale: f.scale,
-    conditions: f.conditions,
-    status: f.status,
-    text: `${f.metric}: ${statedLabel(f)}`,
-    source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
-  });
-}
-
 /** "kernel-library" → "kernel library" */
 export function kindName(kind: CatalogEntry['kind']): string {
   return kind.replace(/-/g, ' ');
@@ -69,129 +52,21 @@ export function shortPlace(e: CatalogEntry): string {
   return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
 }
 
-const HEADLINE_FIGURES = 2;
-
-function headline(entry: Entry, data: EntryData | undefined): string {
-  const own = entry.figures.slice(0, HEADLINE_FIGURES);
-  const picked = own.length > 0 ? own : (data?.figures ?? []).filter((f) => f.headline).slice(0, HEADLINE_FIGURES);
-  return picked.map(shortFigure).join(' · ');
-}
-
-/** Where the index itself was read from: its figures name this as their source. */
-export interface IndexSource {
-  readonly repo: string;
-  readonly path: string;
-  readonly commit?: string;
-  /** Where to read it, when it is not a file in a GitHub repository ('' for none, such as a local file). */
-  readonly url?: string;
-}
-
-export interface CatalogOptions {
-  /** What the index's own figures cite: the bundled snapshot's commit unless said otherwise. */
-  readonly indexSource?: IndexSource;
-  /**
-   * An index from elsewhere (upstream, the user's file): the bundled entry data
-   * may name entries it lacks, which is no problem of that index.
-   */
-  readonly foreign?: boolean;
-}
-
-/** The upstream README at the commit the bundled snapshot's figures were checked against. */
-export const BUNDLED_INDEX_SOURCE: IndexSource = {
-  repo: 'deepseek-ai/open-infra-index',
-  path: 'README.md',
-  commit: '56d86855fcf6e08fdfd45ce6280bd24322c93351',
-};
-
-/**
- * The entry's figures: the index's own (sourced to the index, dated by the
- * entry's release), then the repository's; each pair where the repository
- * reports a newer value is linked both ways.
- */
-function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: IndexSource): Figure[] {
-  const source = { repo: indexSource.repo, path: indexSource.path, commit: indexSource.commit, date: data?.released, url: indexSource.url ?? sourceUrl(indexSource) };
-  const fromIndex: Figure[] = entry.figures.map((f) => ({ ...f, origin: 'index', source: f.source ?? source }));
-  const fromRepo: Figure[] = (data?.figures ?? []).map((f) => ({ ...fromDataFigure(f), origin: 'repository' }));
-  (data?.figures ?? []).forEach((df, i) => {
-    if (!df.supersedes) return;
-    const old = fromIndex.findIndex((f) => f.value === df.supersedes?.value && f.unit === df.supersedes.unit && !f.newer);
-    if (old === -1) return;
-    fromIndex[old] = { ...fromIndex[old], status: 'superseded', newer: fromRepo[i] };
-    fromRepo[i] = { ...fromRepo[i], replaces: fromIndex[old] };
-  });
-  return [...fromIndex, ...fromRepo];
-}
-
-export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, options: CatalogOptions = {}): Catalog {
-  const indexSource = options.indexSource ?? BUNDLED_INDEX_SOURCE;
-  const problems: Problem[] = [...parsed.problems];
-  // A Map, so that an id such as "constructor" can never find an inherited member.
-  const data = new Map(Object.entries(dataFile?.entries ?? {}));
-  const entries: CatalogEntry[] = [];
-  for (const period of parsed.index.periods) {
-    for (const entry of period.entries) {
-      const d = data.get(entry.id);
-      entries.push({
-        entry,
-        period,
-        data: d,
-        kind: d?.kind ?? (isPaperPeriod(period.heading) ? 'paper' : 'entry'),
-        figures: entryFigures(entry, d, indexSource),
-        headline: headline(entry, d),
-      });
-    }
-  }
-  const byId = new Map(entries.map((e) => [e.entry.id, e]));
-  for (const id of options.foreign ? [] : data.keys()) {
-    if (!byId.has(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
-  }
-  return { index: parsed.index, entries, problems, get: (id) => byId.get(id) };
-}
-
 /** Related entries that exist in this catalog. */
 export function relatedEntries(catalog: Catalog, entry: CatalogEntry): CatalogEntry[] {
   return (entry.data?.related ?? []).map((id) => catalog.get(id)).filter((e): e is CatalogEntry => !!e);
 }
 
-/**
- * Builds a catalog from the two bundled files' text. Never throws: data that
- * is not valid JSON, or that breaks the schema, is reported and what is
- * invalid is left out (see entryDataCheck.ts).
- */
-export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult, options: CatalogOptions = {}): Catalog {
-  let dataFile: EntryDataFile | undefined;
-  const extra: Problem[] = [];
-  if (dataJson !== undefined) {
-    try {
-      const checked = checkEntryData(JSON.parse(dataJson));
-      dataFile = checked.data;
-      extra.push(...checked.problems);
-    } catch (err) {
-      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
-    }
-  }
-  const catalog = safeBuild(markdown, dataFile, parse, extra, options);
-  return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
-}
-
-/** The catalog, or, should building it with the data fail after all, without the data; or else an empty one. */
-function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse: (md: string) => ParseResult, problems: Problem[], options: CatalogOptions): Catalog {
-  try {
-    return buildCatalog(parse(markdown), dataFile, options);
-  } catch (err) {
-    problems.push({ line: 0, message: `The catalog could not be built${dataFile ? ' with the entry data, which is left out' : ''}: ${describeError(err)}` });
-  }
-  if (dataFile) {
-    try {
-      return buildCatalog(parse(markdown), undefined, options);
-    } catch (err) {
-      problems.push({ line: 0, message: `The index could not be read: ${describeError(err)}` });
-    }
-  }
-  return { index: { title: '', periods: [] }, entries: [], problems: [], get: () => undefined };
-}
-
 /** The link that stands for an entry: its repository, else its first http(s) link (a paper). */
 export function entryLink(e: CatalogEntry): string | undefined {
   return safeHttpUrl(e.entry.repo) ?? e.entry.links.map((l) => safeHttpUrl(l.url)).find(Boolean);
+}
+
+/** A catalog as it crosses from the worker: everything but the lookup. */
+export type CatalogData = Omit<Catalog, 'get'>;
+
+/** The catalog with its lookup by id (a Map: an id such as "constructor" finds nothing inherited). */
+export function withLookup(data: CatalogData): Catalog {
+  const byId = new Map(data.entries.map((e) => [e.entry.id, e]));
+  return { index: data.index, entries: data.entries, problems: data.problems, get: (id) => byId.get(id) };
 }

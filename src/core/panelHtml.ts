@@ -9,7 +9,6 @@ import { entryLink, kindName } from './catalog';
 import { figureNumber, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
 import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
 import { githubCloneUrl } from './ids';
-import { renderMarkdown } from './markdown';
 import { htmlDocument, type PageAssets } from './page';
 import type { Figure, Link, LinkKind } from './model';
 import { shareOfPeak } from './peaks';
@@ -68,8 +67,8 @@ function button(action: string, label: string, aria: string, variant = 'secondar
 }
 
 function summary(item: CatalogEntry): string {
-  const md = item.data?.summary;
-  const body = md ? renderMarkdown(md) : item.entry.description ? `<p>${escapeHtml(item.entry.description)}</p>` : '';
+  // Rendered from the data's markdown when the catalog was built (see catalogBuild.ts).
+  const body = item.summaryHtml ?? (item.entry.description ? `<p>${escapeHtml(item.entry.description)}</p>` : '');
   return body ? section('summary', 'Summary', `<div class="markdown">${body}</div>`) : '';
 }
 

@@ -1,6 +1,9 @@
-// The parse worker: parses index markdown off the extension host's thread.
-// Bundled to dist/parseWorker.js; the same file runs as a Web Worker (web
-// extension host) and as a Node worker thread (desktop and remote hosts).
+// The parse worker: reads index markdown and entry data into the catalog, off
+// the extension host's thread (parsing with marked, checking the data against
+// its schema, rendering summaries). Bundled to dist/parseWorker.js; the same
+// file runs as a Web Worker (web extension host) and as a Node worker thread
+// (desktop and remote hosts). The extension host's bundle holds none of this.
+import { catalogFromSources } from '../core/catalogBuild';
 import { describeError } from '../core/describe';
 import { parseIndex } from '../core/parseIndex';
 import { isWebWorker } from '../runtime';
@@ -8,7 +11,10 @@ import type { ParseReply, ParseRequest } from './parseProtocol';
 
 function run(request: ParseRequest): ParseReply {
   try {
-    return { ok: true, result: parseIndex(request.markdown, request.baseUrl ? { baseUrl: request.baseUrl } : {}) };
+    const parse = (markdown: string) => parseIndex(markdown, request.baseUrl ? { baseUrl: request.baseUrl } : {});
+    const { index, entries, problems } = catalogFromSources(request.markdown, request.data, parse, { indexSource: request.indexSource, foreign: request.foreign });
+    // Plain data only: the lookup function cannot cross to the extension host.
+    return { ok: true, result: { index, entries, problems } };
   } catch (err) {
     return { ok: false, error: describeError(err) };
   }

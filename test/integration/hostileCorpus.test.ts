@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { parseIndex } from '../../src/core/parseIndex';
 import { ENTRY_VIEW_TYPE } from '../../src/panels/entryPanels';
 import { api, extension, recordActions } from './api';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildCatalog, catalogFromSources } from '../../src/core/catalog';
+import { buildCatalog, catalogFromSources } from '../../src/core/catalogBuild';
 import type { EntryDataFile } from '../../src/core/entryData';
 import { parseIndex } from '../../src/core/parseIndex';
 import { entryTooltip } from '../../src/tree/entriesTreeProvider';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildCatalog } from '../../src/core/catalog';
+import { buildCatalog } from '../../src/core/catalogBuild';
 import { parseIndex } from '../../src/core/parseIndex';
 import { api } from './api';
 

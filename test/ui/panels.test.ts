@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { linkLabel } from '../../src/core/panelHtml';
 import { parseIndex } from '../../src/core/parseIndex';
 import { formatNumber } from '../../src/core/units';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { arrangeEntries } from '../../src/core/arrange';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { parseIndex } from '../../src/core/parseIndex';
 import { readRepoFile } from './helpers';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
-import { buildCatalog, catalogFromSources, relatedEntries, sourceUrl } from '../../src/core/catalog';
+import { relatedEntries, sourceUrl } from '../../src/core/catalog';
+import { buildCatalog, catalogFromSources } from '../../src/core/catalogBuild';
 import type { EntryDataFile } from '../../src/core/entryData';
 import { parseIndex } from '../../src/core/parseIndex';
 import { readRepoFile } from './helpers';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { readableDate, renderChangesPage, type ChangesPageInput } from '../../src/core/changesHtml';
 import { diffIndexes } from '../../src/core/indexDiff';
 import { indexSourceFor, linkBaseFor } from '../../src/core/indexLinks';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { pageLinks } from '../../src/core/pageLinks';
 import { parseIndex } from '../../src/core/parseIndex';
 import { ageText, sourceText } from '../../src/core/sourceText';

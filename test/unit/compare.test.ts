@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCatalog, catalogFromSources, type Catalog } from '../../src/core/catalog';
+import { type Catalog } from '../../src/core/catalog';
+import { buildCatalog, catalogFromSources } from '../../src/core/catalogBuild';
 import { compareGroups, type CompareBar, type CompareGroup } from '../../src/core/compare';
 import { CHART_WIDTH, renderComparePage } from '../../src/core/compareHtml';
 import type { EntryDataFile } from '../../src/core/entryData';

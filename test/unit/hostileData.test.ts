@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { arrangeEntries, GROUP_BY, SORT_BY } from '../../src/core/arrange';
-import { catalogFromSources, relatedEntries, type Catalog } from '../../src/core/catalog';
+import { relatedEntries, type Catalog } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { compareGroups } from '../../src/core/compare';
 import { renderComparePage } from '../../src/core/compareHtml';
 import type { EntryDataFile } from '../../src/core/entryData';

@@ -3,12 +3,14 @@
 // page shows, which is all its panel will open.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { catalogFromSources, entryLink, relatedEntries } from '../../src/core/catalog';
+import { entryLink, relatedEntries } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { renderComparePage } from '../../src/core/compareHtml';
 import { compareGroups } from '../../src/core/compare';
 import { safeHttpUrl } from '../../src/core/html';
 import { githubCloneUrl } from '../../src/core/ids';
 import type { PageAssets } from '../../src/core/page';
+import { renderMarkdown } from '../../src/core/markdown';
 import { pageLinks } from '../../src/core/pageLinks';
 import { renderEntryPage } from '../../src/core/panelHtml';
 import { parseIndex } from '../../src/core/parseIndex';
@@ -102,8 +104,9 @@ describe('pageLinks', () => {
 
   test('includes the links of the summary, decoded as the page script reads them', () => {
     const item = catalog.entries[0];
-    const data = { ...item.data!, summary: 'See [the docs](https://docs.example/a?x=1&y="2") and ![chart](https://img.example/c.png).' };
-    const html = renderEntryPage({ ...item, data }, assets);
+    const summary = 'See [the docs](https://docs.example/a?x=1&y="2") and ![chart](https://img.example/c.png).';
+    // As the catalog renders a summary when it is built.
+    const html = renderEntryPage({ ...item, data: { ...item.data!, summary }, summaryHtml: renderMarkdown(summary) }, assets);
     const links = pageLinks(html);
     assert.ok(links.has('https://docs.example/a?x=1&y=%222%22'), [...links].join('\n'));
     assert.ok(links.has('https://img.example/c.png'));

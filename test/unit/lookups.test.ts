@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { entryPickText, figurePickText } from '../../src/core/lookups';
 import { parseIndex } from '../../src/core/parseIndex';
 import { readRepoFile } from './helpers';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCatalog, catalogFromSources, relatedEntries } from '../../src/core/catalog';
+import { relatedEntries } from '../../src/core/catalog';
+import { buildCatalog, catalogFromSources } from '../../src/core/catalogBuild';
 import type { EntryDataFile } from '../../src/core/entryData';
 import { figureLabel } from '../../src/core/figureText';
 import { escapeHtml } from '../../src/core/html';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { catalogFromSources, relatedEntries, type Catalog } from '../../src/core/catalog';
+import { relatedEntries, type Catalog } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { compareGroups } from '../../src/core/compare';
 import { renderComparePage } from '../../src/core/compareHtml';
 import { renderMarkdown } from '../../src/core/markdown';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { catalogFromSources } from '../../src/core/catalog';
+import { catalogFromSources } from '../../src/core/catalogBuild';
 import { figureLabel } from '../../src/core/figureText';
 import { parseIndex } from '../../src/core/parseIndex';
 import { entryDoc, figureDoc, figureRefs, normalize, search } from '../../src/core/search';

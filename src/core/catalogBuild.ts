@@ -1,0 +1,149 @@
+// Builds the catalog: the parsed index joined with the per-entry data, the
+// data checked against its schema first, each entry's summary rendered to
+// HTML once. This is the heavy half (marked, the parser, the validator); it
+// runs in the parse worker, and the extension host receives the result.
+
+import { isPaperPeriod, sourceUrl, withLookup, type Catalog, type CatalogEntry } from './catalog';
+import { withoutUndefined } from './defined';
+import { describeError } from './describe';
+import type { DataFigure, EntryData, EntryDataFile } from './entryData';
+import { checkEntryData } from './entryDataCheck';
+import { shortFigure, statedLabel } from './figureText';
+import { renderMarkdown } from './markdown';
+import type { Entry, Figure, ParseResult, Problem } from './model';
+
+export function fromDataFigure(f: DataFigure): Figure {
+  return withoutUndefined<Figure>({
+    value: f.value,
+    unit: f.unit,
+    lowerBound: f.lowerBound,
+    qualifier: f.qualifier || undefined,
+    precision: f.precision,
+    measure: f.metric,
+    hardware: f.hardware,
+    scale: f.scale,
+    conditions: f.conditions,
+    status: f.status,
+    text: `${f.metric}: ${statedLabel(f)}`,
+    source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
+  });
+}
+
+const HEADLINE_FIGURES = 2;
+
+function headline(entry: Entry, data: EntryData | undefined): string {
+  const own = entry.figures.slice(0, HEADLINE_FIGURES);
+  const picked = own.length > 0 ? own : (data?.figures ?? []).filter((f) => f.headline).slice(0, HEADLINE_FIGURES);
+  return picked.map(shortFigure).join(' · ');
+}
+
+/** Where the index itself was read from: its figures name this as their source. */
+export interface IndexSource {
+  readonly repo: string;
+  readonly path: string;
+  readonly commit?: string;
+  /** Where to read it, when it is not a file in a GitHub repository ('' for none, such as a local file). */
+  readonly url?: string;
+}
+
+export interface CatalogOptions {
+  /** What the index's own figures cite: the bundled snapshot's commit unless said otherwise. */
+  readonly indexSource?: IndexSource;
+  /**
+   * An index from elsewhere (upstream, the user's file): the bundled entry data
+   * may name entries it lacks, which is no problem of that index.
+   */
+  readonly foreign?: boolean;
+}
+
+/** The upstream README at the commit the bundled snapshot's figures were checked against. */
+export const BUNDLED_INDEX_SOURCE: IndexSource = {
+  repo: 'deepseek-ai/open-infra-index',
+  path: 'README.md',
+  commit: '56d86855fcf6e08fdfd45ce6280bd24322c93351',
+};
+
+/**
+ * The entry's figures: the index's own (sourced to the index, dated by the
+ * entry's release), then the repository's; each pair where the repository
+ * reports a newer value is linked both ways.
+ */
+function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: IndexSource): Figure[] {
+  const source = { repo: indexSource.repo, path: indexSource.path, commit: indexSource.commit, date: data?.released, url: indexSource.url ?? sourceUrl(indexSource) };
+  const fromIndex: Figure[] = entry.figures.map((f) => ({ ...f, origin: 'index', source: f.source ?? source }));
+  const fromRepo: Figure[] = (data?.figures ?? []).map((f) => ({ ...fromDataFigure(f), origin: 'repository' }));
+  (data?.figures ?? []).forEach((df, i) => {
+    if (!df.supersedes) return;
+    const old = fromIndex.findIndex((f) => f.value === df.supersedes?.value && f.unit === df.supersedes.unit && !f.newer);
+    if (old === -1) return;
+    fromIndex[old] = { ...fromIndex[old], status: 'superseded', newer: fromRepo[i] };
+    fromRepo[i] = { ...fromRepo[i], replaces: fromIndex[old] };
+  });
+  return [...fromIndex, ...fromRepo];
+}
+
+export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | undefined, options: CatalogOptions = {}): Catalog {
+  const indexSource = options.indexSource ?? BUNDLED_INDEX_SOURCE;
+  const problems: Problem[] = [...parsed.problems];
+  // A Map, so that an id such as "constructor" can never find an inherited member.
+  const data = new Map(Object.entries(dataFile?.entries ?? {}));
+  const entries: CatalogEntry[] = [];
+  for (const period of parsed.index.periods) {
+    for (const entry of period.entries) {
+      const d = data.get(entry.id);
+      entries.push({
+        entry,
+        period,
+        data: d,
+        kind: d?.kind ?? (isPaperPeriod(period.heading) ? 'paper' : 'entry'),
+        figures: entryFigures(entry, d, indexSource),
+        headline: headline(entry, d),
+        summaryHtml: d?.summary ? renderMarkdown(d.summary) : undefined,
+      });
+    }
+  }
+  const catalog = withLookup({ index: parsed.index, entries, problems });
+  for (const id of options.foreign ? [] : data.keys()) {
+    if (!catalog.get(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
+  }
+  return catalog;
+}
+
+/**
+ * Builds a catalog from the two bundled files' text. Never throws: data that
+ * is not valid JSON, or that breaks the schema, is reported and what is
+ * invalid is left out (see entryDataCheck.ts).
+ */
+export function catalogFromSources(markdown: string, dataJson: string | undefined, parse: (md: string) => ParseResult, options: CatalogOptions = {}): Catalog {
+  let dataFile: EntryDataFile | undefined;
+  const extra: Problem[] = [];
+  if (dataJson !== undefined) {
+    try {
+      const checked = checkEntryData(JSON.parse(dataJson));
+      dataFile = checked.data;
+      extra.push(...checked.problems);
+    } catch (err) {
+      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
+    }
+  }
+  const catalog = safeBuild(markdown, dataFile, parse, extra, options);
+  return extra.length === 0 ? catalog : { ...catalog, problems: [...extra, ...catalog.problems] };
+}
+
+/** The catalog, or, should building it with the data fail after all, without the data; or else an empty one. */
+function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse: (md: string) => ParseResult, problems: Problem[], options: CatalogOptions): Catalog {
+  try {
+    return buildCatalog(parse(markdown), dataFile, options);
+  } catch (err) {
+    problems.push({ line: 0, message: `The catalog could not be built${dataFile ? ' with the entry data, which is left out' : ''}: ${describeError(err)}` });
+  }
+  if (dataFile) {
+    try {
+      return buildCatalog(parse(markdown), undefined, options);
+    } catch (err) {
+      problems.push({ line: 0, message: `The index could not be read: ${describeError(err)}` });
+    }
+  }
+  return withLookup({ index: { title: '', periods: [] }, entries: [], problems: [] });
+}
+
