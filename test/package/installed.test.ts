@@ -72,6 +72,15 @@ for (const { host, settings, theme, canClone } of HOSTS) {
         assert.deepEqual(required, ['./extension.js'], 'then the bundle is loaded, once');
         assert.ok(Buffer.byteLength(source) < 2048, `the entry point stays small: ${Buffer.byteLength(source)} bytes`);
       });
+
+      test('marked ships once, in the parse worker; the extension host bundle carries no markdown parser', () => {
+        const folder = readdirSync(wb.server.extensionsDir).find((d) => d.startsWith(`${extensionId}-`)) ?? '';
+        const read = (file: string) => readFileSync(join(wb.server.extensionsDir, folder, 'dist', file), 'utf8');
+        // A string of marked's own that minifying keeps.
+        const MARKED = 'Please report this to https://github.com/markedjs/marked.';
+        assert.ok(read('parseWorker.js').includes(MARKED), 'the worker holds marked');
+        assert.ok(!read('extension.js').includes(MARKED), 'the extension bundle does not');
+      });
     }
 
     test('the tree lists the entries, and a row opens its styled, scripted panel', { timeout: 90_000 }, async () => {
