@@ -24,30 +24,48 @@ interface WorkerLike {
 export function parseOffThread(workerScript: vscode.Uri, request: ParseRequest, timeoutMs: number): Promise<CatalogData> {
   return new Promise<CatalogData>((resolve, reject) => {
     let worker: WorkerLike | undefined;
+    let settled = false;
     const timer = setTimeout(() => finish(() => reject(new ParseTimeout(timeoutMs))), timeoutMs);
     const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       void worker?.terminate();
       settle();
     };
     const onReply = (reply: ParseReply) => finish(() => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
     const onError = (err: unknown) => finish(() => reject(err instanceof Error ? err : new Error(String(err))));
-    try {
-      worker = startWorker(workerScript, onReply, onError);
-      worker.postMessage(request);
-    } catch (err) {
-      onError(err);
-    }
+    startWorker(workerScript, onReply, onError).then(
+      (started) => {
+        // A deadline that passed while the worker was starting has settled the promise already.
+        if (settled) return void started.terminate();
+        worker = started;
+        started.postMessage(request);
+      },
+      onError,
+    );
   });
 }
 
-function startWorker(script: vscode.Uri, onReply: (reply: ParseReply) => void, onError: (err: unknown) => void): WorkerLike {
+async function startWorker(script: vscode.Uri, onReply: (reply: ParseReply) => void, onError: (err: unknown) => void): Promise<WorkerLike> {
   const WebWorker = (globalThis as { Worker?: new (url: string) => Worker }).Worker;
   if (isWebWorker() && WebWorker) {
-    const worker = new WebWorker(script.toString(true));
+    // A worker's script must come from the page's own origin, which the extension's files
+    // need not share (vscode.dev serves them from a CDN): the script is fetched and started
+    // from a blob: URL, which the web extension host's policy allows for workers.
+    const response = await fetch(script.toString(true));
+    if (!response.ok) throw new Error(`the parse worker script could not be loaded (${response.status})`);
+    const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+    const worker = new WebWorker(url);
     worker.onmessage = (event: MessageEvent<ParseReply>) => onReply(event.data);
     worker.onerror = (event) => onError(new Error(event.message || 'the parse worker failed'));
-    return worker;
+    return {
+      postMessage: (message) => worker.postMessage(message),
+      terminate: () => {
+        worker.terminate();
+        URL.revokeObjectURL(url);
+      },
+    };
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
