@@ -80,7 +80,7 @@ comparePaired('load the catalog', () => catalogFromSources(markdown, data, parse
 const catalog = catalogFromSources(markdown, data, parseIndex);
 const summaries = catalog.entries.map((e) => e.data?.summary ?? '');
 compare(
-  'render all ten panels',
+  'render every entry panel',
   time(() => catalog.entries.map((e) => renderEntryPage(e, assets, { related: relatedEntries(catalog, e) }))),
   time(() => summaries.map((s) => marked.parse(s))),
   'marked.parse of the summaries',
