@@ -155,16 +155,26 @@ export class Updates extends Disposable {
     } catch (err) {
       if (err instanceof FetchCancelled) return;
       const message = err instanceof FetchError ? `Could not check for updates: ${err.url} ${err.reason}` : `Could not check for updates: ${describeError(err)}`;
-      if (interactive) void this.report.error(`${message} The index in use stays as it was.`, 'Open Settings');
-      else this.log.info(`Automatic check: ${message}`);
+      if (interactive) {
+        void this.report.error(`${message} The index in use stays as it was.`, 'Open Settings').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.upstream');
+        });
+      } else {
+        this.log.info(`Automatic check: ${message}`);
+      }
       return;
     }
     const now = Date.now();
     if (outcome.kind === 'notModified') {
       if (sameSource) await this.cache.update(sameSource.meta, { checkedAt: now }).catch((err: unknown) => this.log.warn(`The cache could not be updated: ${describeError(err)}`));
-      this.store.noteChecked(now);
-      if (interactive) void this.report.info('The index is up to date: upstream has not changed since the last check.');
-      return;
+      const inUse = this.store.origin.kind === 'upstream' && this.store.origin.url === url;
+      if (inUse || !sameSource) {
+        this.store.noteChecked(now);
+        if (interactive) void this.report.info('The index is up to date: upstream has not changed since the last check.');
+        return;
+      }
+      // Upstream is as cached, but the index in use is another (the bundled one): compare with the cached copy.
+      outcome = { kind: 'fetched', text: sameSource.markdown, url, validators: { etag: sameSource.meta.etag, lastModified: sameSource.meta.lastModified } } as const;
     }
     const parsed = await this.store.parseUntrusted(await this.untrusted(outcome.text, outcome.url));
     if (!parsed.catalog) {

@@ -100,6 +100,18 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
     assert.equal(store.catalog, before);
   });
 
+  test('back on the bundled index, a 304 still offers the upstream copy: it differs from the index in use', async () => {
+    await takeUpstream();
+    const { store } = await api();
+    await vscode.commands.executeCommand('infraIndex.useBundledIndex');
+    recorder.calls.length = 0;
+    recorder.answer = USE;
+    await check('/ok');
+    assert.equal(server.requests.at(-1)?.ifNoneMatch, ETAG, 'asked conditionally');
+    assert.ok(recorder.calls.some((c) => c.startsWith('info The upstream index has changed')), recorder.calls.join('\n'));
+    assert.equal(store.origin.kind, 'upstream', 'taken from the cached copy');
+  });
+
   const faults: [string, RegExp][] = [
     ['/404', /answered 404 Not Found/],
     ['/500', /answered 500 Internal Server Error/],
