@@ -18,7 +18,6 @@ export type IndexOrigin =
 /** Index text from outside the extension (the network, the user's files): parsed in a worker. */
 export interface UntrustedIndex {
   readonly markdown: string;
-  readonly data?: string;
   /** Where it came from, for messages: "https://…/README.md", "team-index.md". */
   readonly origin: string;
   readonly baseUrl?: string;
@@ -88,25 +87,17 @@ export class IndexStore extends Disposable {
   }
 
   private async readAndAccept(): Promise<Catalog | undefined> {
-    let markdown: string;
-    let data: string | undefined;
     try {
-      markdown = await this.read(INDEX_FILE);
-      data = await this.entryData();
+      const markdown = await this.read(INDEX_FILE);
+      const built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData() }, PARSE_DEADLINE_MS);
+      return this.accept(withLookup(built), { origin: { kind: 'bundled' }, markdown });
     } catch (err) {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
-    let built: CatalogData;
-    try {
-      built = await parseOffThread(this.workerScript, { markdown, data }, PARSE_DEADLINE_MS);
-    } catch (err) {
-      return this.reject(`The bundled index could not be read: ${describeError(err)}`);
-    }
-    return this.accept(withLookup(built), { origin: { kind: 'bundled' }, markdown });
   }
 
   /** The bundled entry data, which applies to an index from anywhere. */
-  async entryData(): Promise<string | undefined> {
+  private async entryData(): Promise<string | undefined> {
     this.bundledData ??= await this.read(DATA_FILE).catch((err: unknown) => {
       this.log.warn(`Entry data could not be read: ${describeError(err)}`);
       return undefined;
@@ -119,10 +110,9 @@ export class IndexStore extends Disposable {
    * deadline, and takes it if it holds entries. On any failure the user is
    * told, and the index in use stays as it was.
    */
-  async loadUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS, origin?: IndexOrigin): Promise<Catalog | undefined> {
+  async loadUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<Catalog | undefined> {
     const parsed = await this.parseUntrusted(source, deadlineMs);
-    if (parsed.catalog) return this.accept(parsed.catalog, origin && { origin, markdown: source.markdown });
-    return this.reject(parsed.error);
+    return parsed.catalog ? this.accept(parsed.catalog) : this.reject(parsed.error);
   }
 
   /**
@@ -132,8 +122,9 @@ export class IndexStore extends Disposable {
   async parseUntrusted(source: UntrustedIndex, deadlineMs = PARSE_DEADLINE_MS): Promise<{ catalog: Catalog; error?: never } | { catalog?: never; error: string }> {
     let built: CatalogData;
     try {
-      const { markdown, data, baseUrl, indexSource } = source;
-      built = await parseOffThread(this.workerScript, { markdown, data, baseUrl, indexSource, foreign: true }, deadlineMs);
+      const { markdown, baseUrl, indexSource } = source;
+      // The bundled entry data applies to an index from anywhere.
+      built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), baseUrl, indexSource, foreign: true }, deadlineMs);
     } catch (err) {
       return { error: `The index from ${source.origin} could not be read: ${describeError(err)}` };
     }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { describeError } from './core/describe';
 import { Disposable } from './dispose';
-import type { IndexStore } from './indexStore';
+import type { IndexStore, UntrustedIndex } from './indexStore';
 import type { Reporter } from './reporter';
 import type { Settings } from './settings';
 
@@ -79,8 +79,7 @@ export class UserIndexFile extends Disposable {
     // Saving in the editor is seen twice (the save, and the file watcher): the same text is read once.
     const origin = this.store.origin;
     if (origin.kind === 'file' && origin.uri.toString() === uri.toString() && markdown === this.store.markdown) return true;
-    const source = await this.untrusted(markdown, uri);
-    const parsed = await this.store.parseUntrusted(source);
+    const parsed = await this.store.parseUntrusted(this.untrusted(markdown, uri));
     if (!parsed.catalog) {
       this.setProblems(uri, markdown, [{ line: 1, message: parsed.error }]);
       this.store.reject(parsed.error);
@@ -94,18 +93,18 @@ export class UserIndexFile extends Disposable {
     const uri = this.uri();
     if (!uri) return;
     const generation = ++this.generation;
-    const parsed = await this.store.parseUntrusted(await this.untrusted(text, uri));
+    const parsed = await this.store.parseUntrusted(this.untrusted(text, uri));
     if (generation !== this.generation) return;
     this.setProblems(uri, text, parsed.catalog ? parsed.catalog.problems : [{ line: 1, message: parsed.error }]);
   }
 
-  private async untrusted(markdown: string, uri: vscode.Uri) {
+  private untrusted(markdown: string, uri: vscode.Uri): UntrustedIndex {
     // Relative links resolve against the file's folder; only http(s) results are kept.
     const baseUrl = uri.scheme === 'https' || uri.scheme === 'http' ? new URL('.', uri.toString(true)).href : undefined;
     const name = uri.path.split('/').pop() ?? uri.toString(true);
     // Its figures cite the file itself, which has no web address.
     const indexSource = { repo: 'your index file', path: name, url: '' };
-    return { markdown, data: await this.store.entryData(), origin: name, baseUrl, indexSource };
+    return { markdown, origin: name, baseUrl, indexSource };
   }
 
   private setProblems(uri: vscode.Uri, text: string, problems: readonly { line?: number; message: string }[]): void {

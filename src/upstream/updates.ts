@@ -8,7 +8,7 @@ import { describeError } from '../core/describe';
 import { diffIndexes, isEmptyDiff, type IndexDiff } from '../core/indexDiff';
 import { indexSourceFor, linkBaseFor } from '../core/indexLinks';
 import { Disposable } from '../dispose';
-import type { IndexOrigin, IndexStore } from '../indexStore';
+import type { IndexOrigin, IndexStore, UntrustedIndex } from '../indexStore';
 import type { Reporter } from '../reporter';
 import type { Settings } from '../settings';
 import { FetchCancelled, FetchError, fetchIndexText } from './fetchIndex';
@@ -100,7 +100,7 @@ export class Updates extends Disposable {
     const cached = await this.cache.read();
     if (cached.kind === 'ok' && cached.meta.inUse) {
       const origin = upstreamOrigin(cached.meta);
-      const catalog = await this.store.parseUntrusted(await this.untrusted(cached.markdown, cached.meta.url));
+      const catalog = await this.store.parseUntrusted(this.untrusted(cached.markdown, cached.meta.url));
       if (catalog.catalog) return this.store.accept(catalog.catalog, { origin, markdown: cached.markdown });
       void this.report.warn(`The cached upstream index could not be used (${catalog.error}); the bundled index is shown.`);
     } else if (cached.kind === 'damaged') {
@@ -176,7 +176,7 @@ export class Updates extends Disposable {
       // Upstream is as cached, but the index in use is another (the bundled one): compare with the cached copy.
       outcome = { kind: 'fetched', text: sameSource.markdown, url, validators: { etag: sameSource.meta.etag, lastModified: sameSource.meta.lastModified } } as const;
     }
-    const parsed = await this.store.parseUntrusted(await this.untrusted(outcome.text, outcome.url));
+    const parsed = await this.store.parseUntrusted(this.untrusted(outcome.text, outcome.url));
     if (!parsed.catalog) {
       if (interactive) void this.report.error(`${parsed.error} The index in use stays as it was.`);
       else this.log.info(`Automatic check: ${parsed.error}`);
@@ -253,8 +253,8 @@ export class Updates extends Disposable {
     this.unseenEmitter.fire();
   }
 
-  private async untrusted(markdown: string, url: string) {
-    return { markdown, data: await this.store.entryData(), origin: url, baseUrl: linkBaseFor(url), indexSource: indexSourceFor(url) };
+  private untrusted(markdown: string, url: string): UntrustedIndex {
+    return { markdown, origin: url, baseUrl: linkBaseFor(url), indexSource: indexSourceFor(url) };
   }
 
   private label(origin: IndexOrigin): VersionLabel {
