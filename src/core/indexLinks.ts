@@ -129,6 +129,12 @@ function hasUrl(links: readonly Link[], url: string): boolean {
   return false;
 }
 
+/** A file on raw.githubusercontent.com, in its parts; undefined for any other address. */
+function rawGitHubFile(parsed: URL): { owner: string; repo: string; ref: string; path: string } | undefined {
+  const m = parsed.hostname === 'raw.githubusercontent.com' ? /^\/([^/]+)\/([^/]+)\/([^/]+)\/(.*)$/.exec(parsed.pathname) : null;
+  return m ? { owner: m[1], repo: m[2], ref: m[3], path: m[4] } : undefined;
+}
+
 /**
  * What relative links in an index fetched from `url` resolve against: for a
  * raw GitHub file, the folder of that file on github.com (where the links
@@ -136,11 +142,10 @@ function hasUrl(links: readonly Link[], url: string): boolean {
  */
 export function linkBaseFor(url: string): string {
   const parsed = new URL(url);
-  const raw = parsed.hostname === 'raw.githubusercontent.com' ? /^\/([^/]+)\/([^/]+)\/([^/]+)\/(.*)$/.exec(parsed.pathname) : null;
+  const raw = rawGitHubFile(parsed);
   if (raw) {
-    const [, owner, repo, ref, path] = raw;
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-    return `https://github.com/${owner}/${repo}/blob/${ref}/${folder}`;
+    const folder = raw.path.slice(0, raw.path.lastIndexOf('/') + 1);
+    return `https://github.com/${raw.owner}/${raw.repo}/blob/${raw.ref}/${folder}`;
   }
   return new URL('.', parsed).href;
 }
@@ -152,10 +157,9 @@ export function linkBaseFor(url: string): string {
  */
 export function indexSourceFor(url: string): { repo: string; path: string; url: string } {
   const parsed = new URL(url);
-  const raw = parsed.hostname === 'raw.githubusercontent.com' ? /^\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/.exec(parsed.pathname) : null;
-  if (raw) {
-    const [, owner, repo, ref, path] = raw;
-    return { repo: `${owner}/${repo}`, path, url: `https://github.com/${owner}/${repo}/blob/${ref}/${path}` };
+  const raw = rawGitHubFile(parsed);
+  if (raw?.path) {
+    return { repo: `${raw.owner}/${raw.repo}`, path: raw.path, url: `https://github.com/${raw.owner}/${raw.repo}/blob/${raw.ref}/${raw.path}` };
   }
   return { repo: parsed.host, path: parsed.pathname.replace(/^\//, ''), url: parsed.href };
 }

@@ -41,6 +41,7 @@ export class FetchCancelled extends Error {
 }
 
 const MAX_REDIRECTS = 5;
+const NOT_MARKDOWN = 'the server sent an HTML page, not the index markdown. Check that the setting names the raw file.';
 const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
 
 type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
@@ -74,11 +75,11 @@ export async function fetchIndexText(url: string, validators: Validators | undef
       const type = response.headers.get('content-type') ?? '';
       if (/\btext\/html\b/i.test(type)) {
         void response.body?.cancel();
-        throw new FetchError(url, 'the server sent an HTML page, not the index markdown. Check that the setting names the raw file.');
+        throw new FetchError(url, NOT_MARKDOWN);
       }
       const text = await readBody(url, response, limits.maxBytes, signal);
       if (text.trim() === '') throw new FetchError(url, 'the server sent an empty file.');
-      if (HTML_START.test(text)) throw new FetchError(url, 'the server sent an HTML page, not the index markdown. Check that the setting names the raw file.');
+      if (HTML_START.test(text)) throw new FetchError(url, NOT_MARKDOWN);
       return {
         kind: 'fetched',
         text,
