@@ -8,7 +8,8 @@ import { withoutUndefined } from './defined';
 import { describeError } from './describe';
 import type { DataFigure, EntryData, EntryDataFile } from './entryData';
 import { checkEntryData } from './entryDataCheck';
-import { shortFigure, statedLabel } from './figureText';
+import { statedLabel } from './figureText';
+import { headlineFigures, headlineText } from './headlines';
 import { renderMarkdown } from './markdown';
 import type { Entry, Figure, ParseResult, Problem } from './model';
 
@@ -22,19 +23,16 @@ export function fromDataFigure(f: DataFigure): Figure {
     measure: f.metric,
     hardware: f.hardware,
     scale: f.scale,
+    nodes: f.nodes,
     conditions: f.conditions,
+    scope: f.scope,
+    class: f.class,
+    series: f.series,
+    intensity: f.intensity && { value: f.intensity.value, basis: f.intensity.basis },
     status: f.status,
     text: `${f.metric}: ${statedLabel(f)}`,
     source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
   });
-}
-
-const HEADLINE_FIGURES = 2;
-
-function headline(entry: Entry, data: EntryData | undefined): string {
-  const own = entry.figures.slice(0, HEADLINE_FIGURES);
-  const picked = own.length > 0 ? own : (data?.figures ?? []).filter((f) => f.headline).slice(0, HEADLINE_FIGURES);
-  return picked.map(shortFigure).join(' · ');
 }
 
 /** Where the index itself was read from: its figures name this as their source. */
@@ -76,7 +74,7 @@ function entryFigures(entry: Entry, data: EntryData | undefined, indexSource: In
     if (!df.supersedes) return;
     const old = fromIndex.findIndex((f) => f.value === df.supersedes?.value && f.unit === df.supersedes.unit && !f.newer);
     if (old === -1) return;
-    fromIndex[old] = { ...fromIndex[old], status: 'superseded', newer: fromRepo[i] };
+    fromIndex[old] = withoutUndefined<Figure>({ ...fromIndex[old], status: 'superseded', newer: fromRepo[i], series: df.series });
     fromRepo[i] = { ...fromRepo[i], replaces: fromIndex[old] };
   });
   return [...fromIndex, ...fromRepo];
@@ -91,13 +89,14 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
   for (const period of parsed.index.periods) {
     for (const entry of period.entries) {
       const d = data.get(entry.id);
+      const figures = entryFigures(entry, d, indexSource);
       entries.push({
         entry,
         period,
         data: d,
         kind: d?.kind ?? (isPaperPeriod(period.heading) ? 'paper' : 'entry'),
-        figures: entryFigures(entry, d, indexSource),
-        headline: headline(entry, d),
+        figures,
+        headline: headlineText(headlineFigures(figures, d)),
         summaryHtml: d?.summary ? renderMarkdown(d.summary) : undefined,
       });
     }

@@ -2,7 +2,7 @@
 // media/entries.json, keyed by entry id, and is checked against
 // media/entries.schema.json when it is loaded (entryDataCheck.ts).
 
-import type { Precision } from './model';
+import type { FigureClass, FigureScope, Intensity, Precision } from './model';
 
 export type EntryKind =
   | 'kernel-library'
@@ -38,8 +38,15 @@ export interface DataFigure {
   readonly hardware?: string;
   readonly scale?: string;
   readonly conditions?: string;
+  readonly scope: FigureScope;
+  /** For a cluster figure: its node count, where the source states it without ambiguity. */
+  readonly nodes?: number;
+  readonly class: FigureClass;
+  /** The same measure at other dates has the same series. */
+  readonly series?: string;
+  readonly intensity?: Intensity;
   readonly status: 'current' | 'superseded';
-  /** Shown in the tree's description when the index itself gives no figure. */
+  /** Shown in the tree's description when the index itself gives no current performance figure; performance figures only. */
   readonly headline?: boolean;
   /** The index figure this one is newer than, e.g. 660 TFLOPS over the index's 580. */
   readonly supersedes?: { readonly value: number; readonly unit: string };

@@ -3,7 +3,7 @@
 // figures, the qualifier, the share of a hardware peak, and the source.
 
 import type { CompareBar, ComparePeak } from './compare';
-import type { Figure, FigureSource } from './model';
+import type { Figure, FigureClass, FigureScope, FigureSource } from './model';
 import { formatNumber } from './units';
 
 /** "1350+": a number as written, marked where it is a lower bound. */
@@ -54,4 +54,35 @@ export function peakLabel(peak: Pick<ComparePeak, 'share' | 'name'>, lowerBound 
 /** "deepseek-ai/FlashMLA · README.md @ 1a2b3c4": the file a figure is stated in. */
 export function sourceLabel(s: Pick<FigureSource, 'repo' | 'path' | 'commit'>): string {
   return `${s.repo}${s.path ? ` · ${s.path}` : ''}${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''}`;
+}
+
+/** "per GPU", "cluster of 180 nodes": what a figure is a figure of, in words. */
+export function scopeLabel(scope: FigureScope | undefined, nodes?: number): string {
+  switch (scope) {
+    case 'gpu':
+      return 'per GPU';
+    case 'node':
+      return 'per node';
+    case 'client':
+      return 'per client node';
+    case 'cluster':
+      return nodes ? `cluster of ${formatNumber(nodes)} nodes` : 'cluster';
+    case 'system':
+      return 'whole system';
+    default:
+      return 'scope not stated';
+  }
+}
+
+/** "performance", "configuration"…, or "class not stated". */
+export function classLabel(figureClass: FigureClass | undefined): string {
+  switch (figureClass) {
+    case 'performance':
+    case 'cost':
+    case 'configuration':
+    case 'size':
+      return figureClass;
+    default:
+      return 'class not stated';
+  }
 }

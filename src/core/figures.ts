@@ -2,7 +2,7 @@
 // "Performance: 3000 GB/s memory-bound | BF16 580 TFLOPS compute-bound on H800"
 // or "73.7k/14.8k input/output tokens per second per H800 node".
 
-import type { Figure, Precision } from './model';
+import type { Figure, FigureClass, FigureScope, Precision } from './model';
 import { canonicalUnit } from './units';
 import { isBlank, oneSpaced } from './whitespace';
 
@@ -215,6 +215,37 @@ function figure(d: FigureDraft, lineHardware: string | undefined): Figure {
   if (hardware !== undefined) f.hardware = hardware;
   if (d.scale !== undefined) f.scale = d.scale;
   if (d.nodes !== undefined) f.nodes = d.nodes;
+  const scope = scopeOf(d, hardware);
+  if (scope !== undefined) f.scope = scope;
+  f.class = classOf(d);
   f.text = d.text;
   return f as Figure;
+}
+
+// "per client node", "per H800 node", "per GPU": what the clause says its figure is a figure of.
+const PER_CLIENT = /\bper client\b/i;
+const PER_NODE = /\bper (?:[\w-]+ )?node\b/i;
+const PER_GPU = /\bper (?:GPU|device)\b/i;
+const COST = /\b(?:cost|costs|margin|profit|price|revenue|saving|savings|spend)\b/i;
+
+/**
+ * What the figure is a figure of, as far as the words around it say: a
+ * cluster where they name one, per client or per node where they say so, per
+ * GPU where they say so or name only the GPU it ran on, the whole system for
+ * a percentage ("Cost profit margin 545%"); otherwise the text does not say.
+ * The measure is one-spaced, so a space stands for any run of blanks.
+ */
+function scopeOf(d: FigureDraft, hardware: string | undefined): FigureScope | undefined {
+  const words = d.measure ?? '';
+  if (d.scale !== undefined) return 'cluster';
+  if (PER_CLIENT.test(words)) return 'client';
+  if (PER_NODE.test(words)) return 'node';
+  if (PER_GPU.test(words) || hardware !== undefined) return 'gpu';
+  if (d.unit === '%') return 'system';
+  return undefined;
+}
+
+/** Every unit the parser reads is a rate, a time or a percentage: performance, or cost where a percentage measures one. */
+function classOf(d: FigureDraft): FigureClass {
+  return d.unit === '%' && COST.test(d.measure ?? '') ? 'cost' : 'performance';
 }

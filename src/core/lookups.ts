@@ -4,7 +4,8 @@
 
 import type { CatalogEntry } from './catalog';
 import { kindName, shortPlace } from './catalog';
-import { figureLabel, statedLabel } from './figureText';
+import { figureLabel, scopeLabel, statedLabel } from './figureText';
+import { headlineFigures } from './headlines';
 import type { Figure } from './model';
 
 /** "3000 GB/s memory-bound (H800)" */
@@ -12,22 +13,15 @@ export function figureSummary(f: Figure): string {
   return [figureLabel(f), f.measure, f.hardware ? `(${f.hardware})` : undefined].filter(Boolean).join(' ');
 }
 
-/** The figures that sum an entry up: the index's own, else the flagged headline ones. */
-function keyFigures(e: CatalogEntry): Figure[] {
-  const fromIndex = e.figures.filter((f) => f.origin === 'index');
-  if (fromIndex.length > 0) return fromIndex;
-  const headline = new Set((e.data?.figures ?? []).filter((f) => f.headline).map((f) => `${f.value} ${f.unit} ${f.metric}`));
-  return e.figures.filter((f) => headline.has(`${f.value} ${f.unit} ${f.measure}`));
-}
-
 export interface EntryPickText {
   readonly description: string;
   readonly detail: string;
 }
 
-/** Description: where and what ("Day 5 · file system"); detail: key figures, then the words describing it. */
+/** Description: where and what ("Day 5 · file system"); detail: headline figures, then the words describing it. */
 export function entryPickText(e: CatalogEntry): EntryPickText {
-  const figures = keyFigures(e).map(figureSummary).join(' · ');
+  // Performance figures only: an entry with none is described by its words alone.
+  const figures = headlineFigures(e.figures, e.data).map(figureSummary).join(' · ');
   // The tagline in the project's words, then the index's own description, when it says more.
   const words = [...new Set([e.data?.tagline, e.entry.description].filter(Boolean))];
   return {
@@ -44,7 +38,7 @@ export interface FigurePickText {
 
 /** Label: the figure; description: its entry; detail: what it measures, where, and its source's date. */
 export function figurePickText(e: CatalogEntry, f: Figure): FigurePickText {
-  const conditions = [f.measure, f.hardware, f.scale, f.conditions].filter(Boolean).join(' · ');
+  const conditions = [f.measure, f.scope && scopeLabel(f.scope, f.nodes), f.hardware, f.scale, f.conditions].filter(Boolean).join(' · ');
   const origin = f.origin === 'index' ? 'index' : (f.source?.repo ?? 'source');
   const status = f.status === 'superseded' ? ', superseded' : '';
   return {

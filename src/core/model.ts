@@ -3,6 +3,22 @@
 
 export type Precision = 'BF16' | 'FP8' | 'FP16' | 'FP32';
 
+/**
+ * What a figure is a figure of: one GPU, one node, one client node, a
+ * cluster (of `nodes` nodes, where that is known), or a whole system, such as
+ * a service's margin or a paper's saving. Figures compare only within a scope.
+ */
+export type FigureScope = 'gpu' | 'node' | 'client' | 'cluster' | 'system';
+
+/** What kind of number a figure is. Only performance figures are charted or make headlines. */
+export type FigureClass = 'performance' | 'cost' | 'configuration' | 'size';
+
+/** Arithmetic intensity: FLOP per byte of memory traffic, with the arithmetic that gives it. */
+export interface Intensity {
+  readonly value: number;
+  readonly basis: string;
+}
+
 /** A performance figure as the index (or a component's repository) states it. */
 export interface Figure {
   /** The number as a plain value: "73.7k" is 73700. */
@@ -22,6 +38,13 @@ export interface Figure {
   readonly scale?: string;
   /** Number of nodes in the scale, where the scale is a node count. */
   readonly nodes?: number;
+  /** What the figure is a figure of; absent where neither the text nor the data says. */
+  readonly scope?: FigureScope;
+  /** Absent only where neither the text nor the data says. */
+  readonly class?: FigureClass;
+  /** Figures of an entry in one series are one measure at different dates. */
+  readonly series?: string;
+  readonly intensity?: Intensity;
   /** Free-text conditions, from the entry data ("CUDA 12.8, BF16"). */
   readonly conditions?: string;
   /** The phrase the figure was read from, for tooltips and copying. */

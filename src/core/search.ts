@@ -6,7 +6,7 @@
 
 import type { CatalogEntry } from './catalog';
 import { kindName } from './catalog';
-import { figureLabel, shortFigure } from './figureText';
+import { figureLabel, scopeLabel, shortFigure } from './figureText';
 import type { Figure } from './model';
 
 export interface SearchField {
@@ -108,7 +108,7 @@ export function search<T>(query: string, docs: readonly SearchDoc<T>[]): SearchH
 }
 
 function figureSearchText(f: Figure): string {
-  return [figureLabel(f), shortFigure(f), f.qualifier, f.measure, f.precision, f.hardware, f.scale, f.conditions].filter(Boolean).join(' ');
+  return [figureLabel(f), shortFigure(f), f.qualifier, f.measure, f.precision, f.hardware, f.scale, f.scope && scopeLabel(f.scope, f.nodes), f.conditions].filter(Boolean).join(' ');
 }
 
 /** What the tree filter and Find Entry search in an entry. */

@@ -3,6 +3,7 @@ import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/ar
 import { COMMAND } from '../commandIds';
 import { isPaperPeriod, kindName, shortPlace, type CatalogEntry } from '../core/catalog';
 import { statedLabel } from '../core/figureText';
+import { performanceFigures, rowDescription } from '../core/headlines';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import { kindIcon } from './kindIcons';
@@ -112,7 +113,7 @@ function entryItem(e: CatalogEntry, mark: 'new' | 'changed' | undefined): vscode
   const item = new vscode.TreeItem(e.entry.name, vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${e.entry.id}`;
   const markText = mark && MARK_TEXT[mark];
-  item.description = [markText && `● ${markText}`, e.headline].filter(Boolean).join(' · ') || undefined;
+  item.description = [markText && `● ${markText}`, rowDescription(e)].filter(Boolean).join(' · ') || undefined;
   item.tooltip = entryTooltip(e);
   if (markText) item.tooltip.appendMarkdown(`\n\n_${markText} in the last update: open it to clear the mark._`);
   item.iconPath = kindIcon(e.kind);
@@ -131,13 +132,16 @@ export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   md.appendMarkdown(' — ').appendText(where).appendMarkdown('\n\n');
   const tagline = e.data?.tagline ?? e.entry.description;
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
-  for (const f of e.figures.slice(0, 6)) {
+  // Performance figures only: settings and sizes say nothing of how well it runs.
+  const shown = performanceFigures(e);
+  for (const f of shown) {
     const detail = [f.measure, f.hardware, f.scale].filter(Boolean).join(', ');
     md.appendMarkdown('- ').appendText(`${statedLabel(f)}${detail ? ` — ${detail}` : ''}`);
     // The date is data too: as text, never as markdown.
     if (f.source?.date) md.appendMarkdown(' _(').appendText(f.source.date).appendMarkdown(')_');
     md.appendMarkdown('\n');
   }
-  if (e.figures.length > 6) md.appendMarkdown(`- _${e.figures.length - 6} more in the panel_\n`);
+  const more = e.figures.length - shown.length;
+  if (more > 0) md.appendMarkdown(`\n_${more} more figure${more === 1 ? '' : 's'} in the panel_\n`);
   return md;
 }

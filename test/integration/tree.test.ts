@@ -69,16 +69,24 @@ suite('sidebar tree', () => {
     }
   });
 
-  test('descriptions carry the headline figures', async () => {
+  test('descriptions carry current performance figures, else the kind (issue 11)', async () => {
     const { tree } = await api();
     const item = (id: string) => tree.getTreeItem(tree.nodeFor(id) as TreeNode);
-    assert.equal(item('flashmla').description, '3000 GB/s · 580 TFLOPS');
-    assert.equal(item('deepgemm').description, '1350+ TFLOPS');
+    // The index's 580 and 1350+ are superseded by their repositories' 660 and 1550.
+    assert.equal(item('flashmla').description, '3000 GB/s · 660 TFLOPS');
+    assert.equal(item('deepgemm').description, '1550 TFLOPS');
     assert.equal(item('3fs').description, '6.6 TiB/s · 3.66 TiB/min');
+    // Settings and sizes never make a headline: these have no performance figure.
+    assert.equal(item('eplb').description, 'load balancer');
+    assert.equal(item('profile-data').description, 'profiling data');
+    assert.equal(item('dualpipe').description, 'parallelism algorithm');
     // appendText escapes markdown and turns spaces into &nbsp;: read it back as text.
-    const tooltip = (item('flashmla').tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
-    assert.match(tooltip, /580 BF16 TFLOPS — compute-bound, H800/);
-    assert.match(tooltip, /3000 GB\/s — memory-bound, H800/);
+    const tooltip = (id: string) => (item(id).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(tooltip('flashmla'), /660 BF16 TFLOPS — dense MLA decode, compute-bound, H800 SXM5/);
+    assert.match(tooltip('flashmla'), /3000 GB\/s — memory-bound, H800/);
+    assert.doesNotMatch(tooltip('flashmla'), /580/, 'a superseded figure is not listed');
+    assert.doesNotMatch(tooltip('eplb'), /replicas|experts per layer/, 'nor a setting');
+    assert.match(tooltip('eplb'), /6 more figures in the panel/);
   });
 
   test('entry icons differ by kind', async () => {

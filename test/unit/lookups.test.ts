@@ -32,10 +32,14 @@ test('Find Entry: what a user types finds the right entries', () => {
 test('Find Entry rows: the period and kind, then the key figures', () => {
   assert.deepEqual(entryPickText(catalog.get('flashmla')!), {
     description: 'Day 1 · kernel library',
-    detail: `3000 GB/s memory-bound (H800) · 580 BF16 TFLOPS compute-bound (H800) — ${catalog.get('flashmla')!.data!.tagline} — ${catalog.get('flashmla')!.entry.description}`,
+    detail: `3000 GB/s memory-bound (H800) · 660 BF16 TFLOPS dense MLA decode, compute-bound (H800 SXM5) — ${catalog.get('flashmla')!.data!.tagline} — ${catalog.get('flashmla')!.entry.description}`,
   });
   assert.match(entryPickText(catalog.get('fire-flyer-ai-hpc')!).description, /^AI Infrastructure Paper \(SC24\) · paper$/);
   assert.match(entryPickText(catalog.get('deepep')!).detail, /^153 GB\/s /, 'headline figure of an entry the index gives none');
+  // An entry without a performance figure: its words, not a setting such as "16 replicas".
+  const eplb = catalog.get('eplb')!;
+  assert.equal(entryPickText(eplb).detail.startsWith(eplb.data!.tagline), true);
+  assert.doesNotMatch(entryPickText(eplb).detail, /replicas|experts per layer/);
 });
 
 test('Find Figure rows: the figure, its entry, what it measures and where it comes from', () => {
@@ -43,10 +47,12 @@ test('Find Figure rows: the figure, its entry, what it measures and where it com
   assert.deepEqual(figurePickText(flash, flash.figures[1]), {
     label: '580 BF16 TFLOPS',
     description: 'FlashMLA',
-    detail: 'compute-bound · H800 (index, 2025-02-24, superseded)',
+    detail: 'compute-bound · per GPU · H800 (index, 2025-02-24, superseded)',
   });
   const gemm = catalog.get('deepgemm')!;
   assert.equal(figurePickText(gemm, gemm.figures[0]).label, 'up to 1350+ FP8 TFLOPS');
   const newer = gemm.figures.find((f) => f.value === 1550)!;
   assert.match(figurePickText(gemm, newer).detail, /\(deepseek-ai\/DeepGEMM, \d{4}-\d{2}-\d{2}\)$/);
+  const aggregate = catalog.get('3fs')!;
+  assert.match(figurePickText(aggregate, aggregate.figures[0]).detail, /^aggregate read throughput · cluster of 180 nodes · /, 'the scope says what the figure is of');
 });

@@ -124,6 +124,8 @@ describe('hostile index text', () => {
             unit: evil,
             conditions: evil,
             hardware: evil,
+            scope: 'gpu',
+            class: 'performance',
             status: 'current',
             source: { repo: 'o/evil', path: evil, commit: 'abcdef1', date: evil },
           },
