@@ -1,11 +1,17 @@
-// Puts the catalog's figures side by side, but only where their units
-// compare: bandwidth (normalised to GB/s), compute (TFLOPS, one group per
-// precision), token throughput and latency (normalised to µs). Pure: the
-// Compare Figures panel renders these groups with compareHtml.ts.
+// Puts the catalog's performance figures side by side, but only like with
+// like: one chart per dimension (bandwidth normalised to GB/s, compute in
+// TFLOPS with one chart per precision, token throughput, latency in µs), per
+// scope (per GPU, per node, per client, a cluster of N nodes) and per GPU
+// generation. Configuration, cost and size figures are never charted, nor
+// superseded ones (the entry's panel shows them in its history). A
+// cluster figure of a known node count is also shown per node, as a derived
+// bar. Pure: the Compare Figures panel renders these groups with compareHtml.ts.
 
 import type { Catalog, CatalogEntry } from './catalog';
 import { withoutUndefined } from './defined';
-import type { Figure, FigureSource, Precision } from './model';
+import { figureLabel, normalisedLabel, scopeLabel } from './figureText';
+import { generationOf, type Generation } from './hardware';
+import type { Figure, FigureScope, FigureSource, Precision } from './model';
 import { shareOfPeak, type Peak } from './peaks';
 import { convert, unitInfo, type Dimension } from './units';
 import { oneSpaced } from './whitespace';
@@ -56,18 +62,38 @@ export interface CompareBar {
   readonly status: 'current' | 'superseded';
   readonly source?: FigureSource;
   readonly peak?: ComparePeak;
+  /** What the figure is a figure of (for a derived bar: per node). */
+  readonly scope?: FigureScope;
+  /** The cluster's node count, for a cluster figure. */
+  readonly nodes?: number;
+  readonly generation?: Generation;
+  /** A per-node bar worked out from a cluster figure: not stated by any source. */
+  readonly derived?: DerivedPerNode;
+}
+
+/** How a per-node bar was worked out from a cluster figure. */
+export interface DerivedPerNode {
+  readonly nodes: number;
+  /** "6.6 TiB/s = 7256.8 GB/s ÷ 180 nodes = 40.3 GB/s per node" */
+  readonly arithmetic: string;
 }
 
 export interface CompareGroup {
-  /** "bandwidth", "compute-bf16", "compute-unstated", "token-throughput", "latency". */
+  /** "bandwidth-gpu-hopper", "compute-bf16-gpu-hopper", "bandwidth-cluster-180-any"… */
   readonly id: string;
-  /** "Bandwidth", "Compute, BF16"… */
+  /** "Bandwidth · per GPU · Hopper", "Compute, BF16 · per GPU · Hopper"… */
   readonly title: string;
   readonly dimension: CompareDimension;
   /** The unit every bar's normalised value is in. */
   readonly unit: string;
   /** For the compute groups: the precision, absent for "precision not stated". */
   readonly precision?: Precision;
+  /** Every bar's scope; absent for figures whose scope is not stated. */
+  readonly scope?: FigureScope;
+  /** For a cluster group: the node count every bar's cluster has. */
+  readonly nodes?: number;
+  /** Every bar's GPU generation; absent where the hardware is not stated. */
+  readonly generation?: Generation;
   /** Sorted by normalised value, largest first. */
   readonly bars: readonly CompareBar[];
 }
@@ -175,7 +201,7 @@ function toBar(item: CatalogEntry, c: ComparableFigure): CompareBar {
   const f = c.figure;
   const share = shareOfPeak(f);
   const ctx = context(f, c.dimension !== 'compute');
-  return {
+  return withoutUndefined<CompareBar>({
     entryId: item.entry.id,
     entryName: item.entry.name,
     figureIndex: c.index,
@@ -194,40 +220,141 @@ function toBar(item: CatalogEntry, c: ComparableFigure): CompareBar {
     status: f.status ?? 'current',
     source: f.source,
     peak: share && { id: share.peak.id, share: share.share, name: PEAK_NAMES[share.peak.id], basis: share.peak.basis },
+    scope: f.scope,
+    nodes: f.scope === 'cluster' ? f.nodes : undefined,
+    generation: generationOf(f),
+  });
+}
+
+/** Dimensions in which a cluster's figure shared out over its nodes means something: rates, not latencies. */
+const PER_NODE_DIMENSIONS: ReadonlySet<CompareDimension> = new Set(['bandwidth', 'token-throughput']);
+
+/** The bar a cluster figure of a known node count gives per node, labelled as worked out here. */
+function perNodeBar(bar: CompareBar): CompareBar | undefined {
+  const nodes = bar.nodes;
+  if (bar.scope !== 'cluster' || !nodes || !PER_NODE_DIMENSIONS.has(compareDimension(bar.normalisedUnit) as CompareDimension)) return undefined;
+  const normalised = Number((bar.normalised / nodes).toPrecision(12));
+  const perNode = normalisedLabel({ normalised, normalisedUnit: bar.normalisedUnit, lowerBound: bar.lowerBound });
+  const whole = normalisedLabel(bar);
+  const stated = figureLabel(bar.figure);
+  const arithmetic = `${stated}${stated === whole ? '' : ` = ${whole}`} ÷ ${nodes} nodes = ${perNode} per node`;
+  return withoutUndefined<CompareBar>({
+    ...bar,
+    normalised,
+    scope: 'node',
+    nodes: undefined,
+    peak: undefined,
+    detail: [bar.measure, `derived: ${arithmetic}`].filter(Boolean).join(' · '),
+    derived: { nodes, arithmetic },
+  });
+}
+
+const SCOPE_ORDER: readonly (FigureScope | undefined)[] = ['gpu', 'node', 'client', 'cluster', 'system', undefined];
+const GENERATION_ORDER: readonly (Generation | undefined)[] = ['Hopper', 'Blackwell', 'Ampere', undefined];
+const DIMENSION_ORDER: readonly CompareDimension[] = ['bandwidth', 'compute', 'token-throughput', 'latency'];
+const DIMENSION_TITLES: Readonly<Record<CompareDimension, string>> = {
+  bandwidth: 'Bandwidth',
+  compute: 'Compute',
+  'token-throughput': 'Token throughput',
+  latency: 'Latency',
+};
+
+/** The position of a precision among the groups: BF16, FP8, FP16, FP32, any other, then none. */
+function precisionRank(p: Precision | undefined): number {
+  if (p === undefined) return PRECISIONS.length + 1;
+  const i = PRECISIONS.indexOf(p);
+  return i === -1 ? PRECISIONS.length : i;
+}
+
+/** What a bar is grouped by: bars compare only when all of it agrees. */
+interface GroupKey {
+  readonly dimension: CompareDimension;
+  readonly precision?: Precision;
+  readonly scope?: FigureScope;
+  readonly nodes?: number;
+  readonly generation?: Generation;
+}
+
+function keyOf(bar: CompareBar, dimension: CompareDimension): GroupKey {
+  return {
+    dimension,
+    precision: dimension === 'compute' ? bar.precision : undefined,
+    scope: bar.scope,
+    nodes: bar.scope === 'cluster' ? bar.nodes : undefined,
+    generation: bar.generation,
   };
 }
 
-/** The precisions the compute figures state: BF16, FP8, FP16, FP32 in that order, then any other. */
-function computePrecisions(bars: readonly CompareBar[]): Precision[] {
-  const stated = new Set(bars.filter((b) => b.normalisedUnit === DISPLAY_UNITS.compute && b.precision).map((b) => b.precision as Precision));
-  const known = PRECISIONS.filter((p) => stated.has(p));
-  const other = [...stated].filter((p) => !PRECISIONS.includes(p)).sort();
-  return [...known, ...other];
-}
-
-/** The groups of comparable figures, in a fixed order, each only where it has figures. */
-export function compareGroups(catalog: Catalog): CompareGroup[] {
-  const bars: { bar: CompareBar; dimension: CompareDimension; order: number }[] = [];
-  for (const item of catalog.entries) {
-    for (const c of comparableFigures(item)) bars.push({ bar: toBar(item, c), dimension: c.dimension, order: bars.length });
-  }
-  const group = (id: string, title: string, dimension: CompareDimension, pick: (b: CompareBar) => boolean, precision?: Precision): CompareGroup | undefined => {
-    const picked = bars
-      .filter((b) => b.dimension === dimension && pick(b.bar))
-      // Largest first; ties keep the catalog's order.
-      .sort((a, b) => b.bar.normalised - a.bar.normalised || a.order - b.order)
-      .map((b) => b.bar);
-    if (picked.length === 0) return undefined;
-    return withoutUndefined({ id, title, dimension, unit: DISPLAY_UNITS[dimension], precision, bars: picked });
-  };
-  const groups = [
-    group('bandwidth', 'Bandwidth', 'bandwidth', () => true),
-    ...computePrecisions(bars.map((b) => b.bar)).map((p) =>
-      group(`compute-${p.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, `Compute, ${p}`, 'compute', (b) => b.precision === p, p),
-    ),
-    group('compute-unstated', 'Compute, precision not stated', 'compute', (b) => !b.precision),
-    group('token-throughput', 'Token throughput', 'token-throughput', () => true),
-    group('latency', 'Latency', 'latency', () => true),
+function keyId(k: GroupKey): string {
+  const parts = [
+    k.dimension,
+    k.dimension === 'compute' ? (k.precision ?? 'unstated') : undefined,
+    k.scope ?? 'scope-unstated',
+    k.scope === 'cluster' ? (k.nodes ?? 'size-unstated') : undefined,
+    k.generation ?? 'any',
   ];
-  return groups.filter((g): g is CompareGroup => !!g);
+  return parts
+    .filter((p) => p !== undefined)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+}
+
+function keyTitle(k: GroupKey): string {
+  const what = k.dimension === 'compute' ? `Compute, ${k.precision ?? 'precision not stated'}` : DIMENSION_TITLES[k.dimension];
+  return [what, scopeLabel(k.scope, k.nodes), k.generation ?? 'hardware not stated'].join(' · ');
+}
+
+function compareKeys(a: GroupKey, b: GroupKey): number {
+  return (
+    DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) ||
+    precisionRank(a.precision) - precisionRank(b.precision) ||
+    (a.precision ?? '').localeCompare(b.precision ?? '') ||
+    SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope) ||
+    (a.nodes ?? Infinity) - (b.nodes ?? Infinity) ||
+    GENERATION_ORDER.indexOf(a.generation) - GENERATION_ORDER.indexOf(b.generation)
+  );
+}
+
+/**
+ * The groups of comparable performance figures: one per dimension (and
+ * precision, for compute), scope and generation, each only where it has
+ * figures, in a fixed order. Figures of any other class are left out.
+ */
+export function compareGroups(catalog: Catalog): CompareGroup[] {
+  const groups = new Map<string, { key: GroupKey; bars: { bar: CompareBar; order: number }[] }>();
+  let order = 0;
+  const add = (bar: CompareBar, dimension: CompareDimension): void => {
+    const key = keyOf(bar, dimension);
+    const id = keyId(key);
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { key, bars: [] }));
+    group.bars.push({ bar, order: order++ });
+  };
+  for (const item of catalog.entries) {
+    for (const c of comparableFigures(item)) {
+      // Older values of a measure are its history, in the entry's panel; a chart shows what holds now.
+      if (c.figure.class !== 'performance' || c.figure.status === 'superseded') continue;
+      const bar = toBar(item, c);
+      add(bar, c.dimension);
+      const perNode = perNodeBar(bar);
+      if (perNode) add(perNode, c.dimension);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => compareKeys(a.key, b.key))
+    .map(([id, { key, bars }]) =>
+      withoutUndefined<CompareGroup>({
+        id,
+        title: keyTitle(key),
+        dimension: key.dimension,
+        unit: DISPLAY_UNITS[key.dimension],
+        precision: key.precision,
+        scope: key.scope,
+        nodes: key.nodes,
+        generation: key.generation,
+        // Largest first; ties keep the catalog's order.
+        bars: bars.sort((a, b) => b.bar.normalised - a.bar.normalised || a.order - b.order).map((b) => b.bar),
+      }),
+    );
 }

@@ -7,13 +7,18 @@
 // clicks and Enter/Space on [data-action] into messages.
 
 import type { CompareBar, CompareGroup } from './compare';
-import { figureLabel, normalisedLabel, peakLabel, sourceLabel, statedLabel } from './figureText';
-import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
+import { figureLabel, normalisedLabel, peakLabel, statedLabel } from './figureText';
+import { escapeAttribute, escapeHtml } from './html';
 import { htmlDocument, type PageAssets } from './page';
+import { sourceLink, timeHtml } from './sourceHtml';
+import type { Roofline } from './roofline';
+import { rooflineSection } from './rooflineHtml';
 
 export interface ComparePageOptions {
   /** An entry whose bars are marked, for a page opened from that entry. */
   readonly highlightEntry?: string;
+  /** The H800 roofline of the kernel figures, drawn before the charts. */
+  readonly roofline?: Roofline;
 }
 
 /** The chart's coordinate system: the SVG scales to the page's width with CSS. */
@@ -40,7 +45,12 @@ function valueText(bar: CompareBar): string {
 
 /** The small line under the bar: peak share, where the figure came from, whether it is superseded. */
 function noteText(bar: CompareBar): string {
-  return [bar.peak && peakLabel(bar.peak, bar.lowerBound), bar.origin === 'index' ? 'index figure' : undefined, bar.status === 'superseded' ? 'superseded' : undefined]
+  return [
+    bar.derived ? `derived: cluster total ÷ ${bar.derived.nodes} nodes` : undefined,
+    bar.peak && peakLabel(bar.peak, bar.lowerBound),
+    bar.origin === 'index' ? 'index figure' : undefined,
+    bar.status === 'superseded' ? 'superseded' : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -53,6 +63,7 @@ export function barAriaLabel(bar: CompareBar): string {
     bar.figure.hardware,
     bar.precision && bar.normalisedUnit !== 'TFLOPS' ? bar.precision : undefined,
     bar.figure.scale,
+    bar.derived && `derived per node: ${bar.derived.arithmetic}`,
     bar.peak && peakLabel(bar.peak, bar.lowerBound),
     bar.status === 'superseded' ? 'superseded' : undefined,
   ].filter(Boolean);
@@ -73,12 +84,19 @@ function chartSummary(group: CompareGroup): string {
 function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, clipId: string): string {
   const y = TOP + i * ROW_HEIGHT;
   const width = max > 0 ? Math.max(2, (bar.normalised / max) * BAR_MAX) : 2;
-  const classes = ['bar', bar.status === 'superseded' ? 'superseded' : '', bar.origin === 'index' ? 'index' : '', highlight ? 'highlight' : '']
+  const classes = ['bar', bar.status === 'superseded' ? 'superseded' : '', bar.origin === 'index' ? 'index' : '', bar.derived ? 'derived' : '', highlight ? 'highlight' : '']
     .filter(Boolean)
     .join(' ');
   const value = valueText(bar);
   const note = noteText(bar);
-  const tooltip = [`${bar.entryName}: ${statedLabel(bar.figure)}`, bar.detail, bar.peak && `${peakLabel(bar.peak, bar.lowerBound)} (${bar.peak.basis})`].filter(Boolean).join('\n');
+  const tooltip = [
+    `${bar.entryName}: ${statedLabel(bar.figure)}`,
+    bar.derived && `Derived here, not stated by the source: ${bar.derived.arithmetic}`,
+    bar.detail,
+    bar.peak && `${peakLabel(bar.peak, bar.lowerBound)} (${bar.peak.basis})`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   const n = (v: number): string => escapeAttribute(Number(v.toFixed(1)));
   return `<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(barAriaLabel(bar))}">
 <title>${escapeHtml(tooltip)}</title>
@@ -115,8 +133,8 @@ ${rows}
 function sourceCell(bar: CompareBar): string {
   const origin = bar.origin === 'index' ? 'Index' : 'Repository';
   const s = bar.source;
-  const link = s ? externalLink(safeHttpUrl(s.url), sourceLabel(s)) : '';
-  const date = s?.date ? ` <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : '';
+  const link = sourceLink(s);
+  const date = s?.date ? ` ${timeHtml(s.date)}` : '';
   const status = bar.status === 'superseded' ? ' <span class="badge warn">Superseded</span>' : '';
   return `<span class="origin">${escapeHtml(origin)}</span>${status}${link ? `<br>${link}` : ''}${date}`;
 }
@@ -128,7 +146,7 @@ function tableRow(bar: CompareBar, highlight: boolean): string {
   const classes = [bar.status === 'superseded' ? 'superseded' : '', highlight ? 'highlight' : ''].filter(Boolean).join(' ');
   return `<tr${classes ? ` class="${classes}"` : ''}>
 <th scope="row"><button type="button" class="entry-link" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" aria-label="${escapeAttribute(barAriaLabel(bar))}">${escapeHtml(bar.entryName)}</button></th>
-<td>${escapeHtml(statedLabel(bar.figure))}</td>
+<td>${escapeHtml(statedLabel(bar.figure))}${bar.derived ? `<br><span class="derived-note">${escapeHtml(`derived per node: ${bar.derived.arithmetic}`)}</span>` : ''}</td>
 <td class="number">${escapeHtml(normalisedLabel(bar))}</td>
 <td>${escapeHtml(bar.measure ?? '')}</td>
 <td>${escapeHtml(bar.context)}</td>
@@ -161,16 +179,17 @@ ${table(group, options)}
 }
 
 export function renderComparePage(groups: readonly CompareGroup[], assets: PageAssets, options: ComparePageOptions = {}): string {
-  const body = groups.length
+  const charts = groups.length
     ? groups.map((g) => groupSection(g, options)).join('\n')
-    : '<p class="empty">None of the index’s figures are in units that compare.</p>';
+    : '<p class="empty">None of the index’s performance figures are in units that compare.</p>';
+  const body = `${options.roofline ? rooflineSection(options.roofline) : ''}\n${charts}`;
   return htmlDocument(assets, {
     title: 'Compare figures',
     bodyAttributes: { class: 'compare-page' },
     body: `<main aria-labelledby="page-title">
 <header>
 <h1 id="page-title">Compare figures</h1>
-<p class="intro">Only figures whose units compare share a chart, and each chart shows its values in one unit: bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision. Figures in other units (TiB/min, percentages, counts) are left out; each entry’s panel lists them all. Select a bar or an entry name to open the entry at that figure.</p>
+<p class="intro">Only like figures share a chart: the same kind of unit (bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision), the same scope (per GPU, per node, per client node, or a cluster of one size) and the same GPU generation. Only performance figures are charted; configuration, cost and size figures, and figures in other units (TiB/min, percentages, counts), are in each entry’s panel. A cluster figure whose node count is known is also shown per node, marked as derived. Select a bar or an entry name to open the entry at that figure.</p>
 </header>
 ${body}
 </main>`,

@@ -6,10 +6,12 @@
 
 import type { CatalogEntry } from './catalog';
 import { entryLink, kindName } from './catalog';
-import { figureNumber, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
-import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
+import { figureSeries, type FigureSeries } from './figureHistory';
+import { classLabel, figureNumber, scopeLabel, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
+import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
 import { githubCloneUrl } from './ids';
 import { htmlDocument, type PageAssets } from './page';
+import { sourceLink, timeHtml } from './sourceHtml';
 import type { Figure, Link, LinkKind } from './model';
 import { shareOfPeak } from './peaks';
 
@@ -79,8 +81,7 @@ function section(id: string, title: string, body: string): string {
 function sourceLine(f: Figure): string {
   const s = f.source;
   if (!s) return '';
-  const link = externalLink(safeHttpUrl(s.url), sourceLabel(s));
-  return `<p class="source">Source: ${link}${s.date ? ` · <time datetime="${escapeAttribute(s.date)}">${escapeHtml(s.date)}</time>` : ''}</p>`;
+  return `<p class="source">Source: ${sourceLink(s)}${s.date ? ` · ${timeHtml(s.date)}` : ''}</p>`;
 }
 
 function peakBar(f: Figure): string {
@@ -124,10 +125,13 @@ function figureCard(f: Figure, i: number, highlight: boolean): string {
   const tags = [
     f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Primary source</span>',
     f.precision ? `<span class="badge">${escapeHtml(f.precision)}</span>` : '',
+    // Only a figure that is not of performance says what it is instead: a setting, a size, a cost.
+    f.class && f.class !== 'performance' ? `<span class="badge">${escapeHtml(classLabel(f.class))}</span>` : '',
     f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '',
   ].join('');
   const details = [
     fact('Measures', f.measure),
+    fact('Of', scopeLabel(f.scope, f.nodes)),
     fact('Hardware', f.hardware),
     fact('Scale', f.scale),
     fact('Conditions', f.conditions),
@@ -150,7 +154,51 @@ function figures(item: CatalogEntry, highlight: number | undefined): string {
       .filter(Boolean);
     return cards.length ? `<h3>${escapeHtml(title)}</h3><div class="cards">${cards.join('\n')}</div>` : '';
   };
-  return section('figures', 'Performance figures', group('index', 'As the index states them') + group('repository', 'From primary sources: the project’s repository, documents or paper'));
+  return section('figures', 'Figures', group('index', 'As the index states them') + group('repository', 'From primary sources: the project’s repository, documents or paper'));
+}
+
+/** "+13.8%", "−52.8%" */
+function changeText(change: number): string {
+  const percent = `${Math.abs(change * 100).toFixed(1)}%`;
+  return change >= 0 ? `+${percent}` : `−${percent}`;
+}
+
+function seriesTable(series: FigureSeries, i: number): string {
+  const first = series.points[0].figure;
+  const last = series.points[series.points.length - 1].figure;
+  const title = series.measure ?? first.measure ?? 'Figure';
+  const headingId = `history-${i}-title`;
+  const rows = series.points
+    .map((p) => {
+      const f = p.figure;
+      const source = sourceLink(f.source);
+      const status = f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '<span class="badge">Current</span>';
+      return `<tr>
+<td>${p.date ? timeHtml(p.date) : '<span class="none">not dated</span>'}</td>
+<th scope="row"><button type="button" class="figure-link" data-action="showFigure" data-figure="${escapeAttribute(p.index)}" aria-label="${escapeAttribute(`Show the card of ${statedLabel(f)}${p.date ? ` of ${p.date}` : ''}`)}">${escapeHtml(statedLabel(f))}</button></th>
+<td>${escapeHtml(f.origin === 'index' ? 'Index' : 'Primary source')}${f.origin === 'index' ? '' : ` ${status}`}</td>
+<td>${source}</td>
+</tr>`;
+    })
+    .join('\n');
+  const change = series.change !== undefined ? ` (${changeText(series.change)})` : '';
+  return `<div class="history">
+<h3 id="${headingId}">${escapeHtml(title)}</h3>
+<p class="history-summary">${escapeHtml(`${shortFigure(first)} → ${shortFigure(last)}${change}, over ${series.points.length} statements`)}</p>
+<div class="table-wrap"><table class="figures" aria-labelledby="${headingId}">
+<thead><tr><th scope="col">Stated</th><th scope="col">Figure</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>
+</div>`;
+}
+
+/** The figures whose values changed over time, each series oldest first, with dates and sources. */
+function history(item: CatalogEntry): string {
+  const series = figureSeries(item);
+  if (series.length === 0) return '';
+  return section('history', 'Figure history', series.map(seriesTable).join('\n'));
 }
 
 function features(item: CatalogEntry): string {
@@ -207,6 +255,7 @@ export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options:
 ${header(item, options.canClone ?? false)}
 ${summary(item)}
 ${figures(item, options.highlightFigure)}
+${history(item)}
 ${features(item)}
 ${links(item)}
 ${related(options.related)}

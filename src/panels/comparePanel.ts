@@ -3,6 +3,7 @@ import type { ActionsRef } from '../actions';
 import { compareGroups } from '../core/compare';
 import { renderComparePage } from '../core/compareHtml';
 import type { WebviewMessage } from '../core/messages';
+import { roofline } from '../core/roofline';
 import type { IndexStore } from '../indexStore';
 import { SinglePagePanel } from './singlePagePanel';
 import { pageAssets } from './webviewAssets';
@@ -36,7 +37,7 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
 
   protected html(webview: vscode.Webview): string | undefined {
     const catalog = this.store.catalog;
-    return catalog && renderComparePage(compareGroups(catalog), pageAssets(webview, this.extensionUri, 'compare.css'));
+    return catalog && renderComparePage(compareGroups(catalog), pageAssets(webview, this.extensionUri, 'compare.css'), { roofline: roofline(catalog) });
   }
 
   protected async handle(message: WebviewMessage): Promise<boolean> {

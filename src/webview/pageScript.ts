@@ -30,6 +30,10 @@ function act(button: Element): void {
     case 'copyFigure':
       post({ type: 'copyFigure', figure });
       return;
+    case 'showFigure':
+      // A row of the figure history shows its card; nothing leaves the page.
+      if (Number.isInteger(figure)) highlight(figure);
+      return;
     case 'openRepository':
     case 'cloneRepository':
     case 'copyLink':

@@ -20,6 +20,26 @@ suite('Compare Figures', () => {
     assert.match(tab.viewType, /infraIndex\.compare/);
   });
 
+  test('charts only like with like, and draws the H800 roofline of FlashMLA and DeepGEMM (issue 11)', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.compareFigures');
+    assert.ok(panel);
+    const html = panel.webview.html;
+    const titles = [...html.matchAll(/<h2 id="group-[^"]+-title">([^<]+) <span/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    assert.ok(titles.includes('Bandwidth · cluster of 180 nodes · hardware not stated'), titles.join('\n'));
+    assert.ok(titles.includes('Bandwidth · per GPU · Hopper'));
+    // Each chart names one scope; the 180-node aggregate is in its own.
+    for (const t of titles) assert.match(t, / · (per GPU|per node|per client node|cluster of \d+ nodes|cluster|whole system|scope not stated) · /, t);
+    const cluster = /<section id="group-bandwidth-cluster-180-any"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.deepEqual([...cluster.matchAll(/<g class="bar[^"]*" data-action="openEntry" data-entry="([^"]+)"/g)].map((m) => m[1]), ['3fs']);
+    const roofline = /<section id="roofline"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const marks = [...roofline.matchAll(/<g class="mark[^"]*" data-action="openEntry" data-entry="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(marks.includes('flashmla') && marks.includes('deepgemm'), marks.join(', '));
+    assert.ok(marks.every((id) => id === 'flashmla' || id === 'deepgemm'));
+    assert.match(roofline, /BF16 989\.4 TFLOPS/);
+    assert.match(roofline, /FP8 1978\.9 TFLOPS/);
+    assert.match(roofline, /HBM 3\.35 TB\/s/);
+  });
+
   test('a bar opens its entry at that figure', async () => {
     const { compare, panels } = await api();
     await vscode.commands.executeCommand('infraIndex.compareFigures');

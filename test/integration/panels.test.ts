@@ -17,6 +17,19 @@ suite('entry panels', () => {
     assert.deepEqual(panels.openIds, ['flashmla']);
   });
 
+  test('a panel says what each figure is of, and shows a figure’s history with dates and sources (issue 11)', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'flashmla');
+    assert.ok(panel);
+    const html = panel.webview.html;
+    assert.match(html, /<dt>Of<\/dt><dd>per GPU<\/dd>/);
+    const history = /<section id="history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.match(history, /580 TFLOPS → 660 TFLOPS \(\+13\.8%\)/);
+    assert.match(history, /<time datetime="2025-02-21">[\s\S]*deepseek-ai\/FlashMLA · README\.md @ 414a2f3/);
+    assert.match(history, /<time datetime="2025-04-22">[\s\S]*up to 660 BF16 TFLOPS/);
+    const eplb = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'eplb');
+    assert.match(eplb?.webview.html ?? '', /<span class="badge">configuration<\/span>/);
+  });
+
   test('opening an entry twice reveals the same panel', async () => {
     const { panels } = await api();
     const first = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', '3fs');

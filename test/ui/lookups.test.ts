@@ -54,6 +54,23 @@ describe('palette lookups and the comparison', () => {
     await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
   });
 
+  test('Compare Figures: the H800 roofline shows FlashMLA and DeepGEMM, and a mark opens its figure', { timeout: 60_000 }, async () => {
+    await wb.runCommand('Infra Index: Compare Figures');
+    await wb.waitForActiveTab('Compare Figures');
+    const frame = wb.webviewFrame();
+    const marks = frame.locator('#roofline svg g.mark');
+    await waitUntil('roofline marks drawn', async () => (await marks.count()) > 3);
+    const labels = await marks.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.some((l) => l.startsWith('Open FlashMLA: ')), labels.join('\n'));
+    assert.ok(labels.some((l) => l.startsWith('Open DeepGEMM: ') && l.includes('FLOP per byte')), labels.join('\n'));
+    assert.match(await frame.locator('#roofline').innerText(), /BF16 989\.4 TFLOPS[\s\S]*compute-bound/);
+    const placed = frame.locator('#roofline g.mark.placed').first();
+    await placed.scrollIntoViewIfNeeded();
+    await placed.click();
+    await wb.waitForActiveTab('DeepGEMM');
+    await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
+  });
+
   test('Find Figure on the entry in front moves its page to the figure by a message, not a new render', { timeout: 90_000 }, async () => {
     await wb.runCommand('View: Close All Editors');
     await wb.openEntryFromTree('DeepGEMM');

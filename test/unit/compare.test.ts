@@ -29,7 +29,8 @@ const near = (actual: number, expected: number, within: number, what: string): v
   assert.ok(Math.abs(actual - expected) <= within, `${what}: ${actual} is not within ${within} of ${expected}`);
 
 function bar(gs: readonly CompareGroup[], entryId: string, figureIndex: number): CompareBar {
-  const found = allBars(gs).find((b) => b.entryId === entryId && b.figureIndex === figureIndex);
+  // The figure's own bar: a cluster figure's derived per-node bar is found by its group.
+  const found = allBars(gs).find((b) => b.entryId === entryId && b.figureIndex === figureIndex && !b.derived);
   assert.ok(found, `a bar for ${entryId}#${figureIndex}`);
   return found;
 }
@@ -42,14 +43,25 @@ function base(value: number, unit: string): number {
 }
 
 describe('compare groups', () => {
-  test('are bandwidth, compute by precision, token throughput and latency, in that order', () => {
+  test('are by dimension (and precision), then scope, then GPU generation, in that order', () => {
     assert.deepEqual(
       groups.map((g) => g.title),
-      ['Bandwidth', 'Compute, BF16', 'Compute, FP8', 'Compute, precision not stated', 'Token throughput', 'Latency'],
+      [
+        'Bandwidth · per GPU · Hopper',
+        'Bandwidth · per GPU · Blackwell',
+        'Bandwidth · per node · hardware not stated',
+        'Bandwidth · per client node · hardware not stated',
+        'Bandwidth · cluster of 180 nodes · hardware not stated',
+        'Compute, BF16 · per GPU · Hopper',
+        'Compute, FP8 · per GPU · Hopper',
+        'Compute, precision not stated · per GPU · Blackwell',
+        'Token throughput · per node · Hopper',
+        'Latency · per GPU · Hopper',
+      ],
     );
     assert.deepEqual(
       groups.map((g) => g.unit),
-      ['GB/s', 'TFLOPS', 'TFLOPS', 'TFLOPS', 'tokens/s', 'µs'],
+      ['GB/s', 'GB/s', 'GB/s', 'GB/s', 'GB/s', 'TFLOPS', 'TFLOPS', 'TFLOPS', 'tokens/s', 'µs'],
     );
     for (const g of groups) assert.ok(g.bars.length > 0, `${g.title} has figures`);
     assert.equal(new Set(groups.map((g) => g.id)).size, groups.length, 'group ids are unique');
@@ -61,7 +73,8 @@ describe('compare groups', () => {
         assert.equal(b.normalisedUnit, g.unit, `${key(b)} in ${g.title}`);
         assert.equal(unitInfo(b.unit)?.dimension, g.dimension, `${key(b)}: ${b.unit} measures ${g.dimension}`);
         assert.equal(CHARTED[g.dimension], g.unit);
-        near(b.normalised, base(b.value, b.unit) / base(1, g.unit), 1e-9 * b.normalised, `${key(b)} normalised`);
+        const perNode = b.derived ? b.derived.nodes : 1;
+        near(b.normalised, base(b.value, b.unit) / base(1, g.unit) / perNode, 1e-9 * b.normalised, `${key(b)} normalised`);
         assert.equal(b.figure, catalog.get(b.entryId)?.figures[b.figureIndex], `${key(b)} points at its figure`);
       }
     }
@@ -74,6 +87,48 @@ describe('compare groups', () => {
     const client = bar(groups, '3fs', 2);
     assert.deepEqual([client.value, client.unit, client.lowerBound], [40, 'GiB/s', true]);
     near(client.normalised, 42.95, 0.1, '40 GiB/s in GB/s');
+  });
+
+  test('no group mixes scopes, cluster sizes or GPU generations', () => {
+    for (const g of groups) {
+      for (const b of g.bars) {
+        assert.equal(b.scope, g.scope, `${key(b)} in ${g.title}`);
+        assert.equal(b.scope === 'cluster' ? b.nodes : undefined, g.nodes, `${key(b)} in ${g.title}`);
+        assert.equal(b.generation, g.generation, `${key(b)} in ${g.title}`);
+      }
+    }
+    // 3FS's aggregate over 180 nodes is not beside any per-GPU figure.
+    const aggregate = groups.find((g) => g.bars.some((b) => b.entryId === '3fs' && b.figureIndex === 0 && !b.derived));
+    assert.equal(aggregate?.title, 'Bandwidth · cluster of 180 nodes · hardware not stated');
+    assert.deepEqual(aggregate?.bars.map(key), ['3fs#0']);
+    // Nor are the B200 figures beside the H800 ones.
+    assert.ok(groups.filter((g) => g.generation === 'Blackwell').every((g) => g.bars.every((b) => /B200|SM100/.test(b.figure.hardware ?? ''))));
+  });
+
+  test('only current performance figures are charted', () => {
+    const charted = allBars(groups);
+    for (const b of charted) {
+      assert.equal(b.figure.class, 'performance', key(b));
+      assert.notEqual(b.figure.status, 'superseded', key(b));
+    }
+    // The bundled data has superseded figures in charted units: they are each entry's history, not a bar.
+    for (const k of ['flashmla#1', 'flashmla#4', 'deepgemm#0', 'deepgemm#4', 'deepep#3', 'deepep#6']) {
+      assert.ok(!charted.some((b) => key(b) === k && !b.derived), `${k} is not charted`);
+    }
+  });
+
+  test('a cluster figure of known size is also shown per node, marked as derived, with its arithmetic', () => {
+    const perNode = groups.find((g) => g.scope === 'node' && g.dimension === 'bandwidth');
+    assert.ok(perNode);
+    assert.equal(perNode.bars.length, 1);
+    const [b] = perNode.bars;
+    assert.equal(key(b), '3fs#0');
+    assert.equal(b.derived?.nodes, 180);
+    near(b.normalised, 7256.8 / 180, 0.01, '6.6 TiB/s over 180 nodes');
+    assert.equal(b.derived?.arithmetic, '6.6 TiB/s = 7256.8 GB/s ÷ 180 nodes = 40.32 GB/s per node');
+    assert.equal(b.peak, undefined, 'a derived figure is read against no peak');
+    // The 25-node GraySort figure is in TiB/min, which is not charted, so it has no derived bar either.
+    assert.equal(allBars(groups).filter((x) => x.derived).length, 1);
   });
 
   test('TFLOPS of different precisions never share a group', () => {
@@ -101,17 +156,19 @@ describe('compare groups', () => {
     for (const item of catalog.entries) {
       const comparable = item.figures
         .map((f, i) => ({ f, i, dimension: unitInfo(f.unit)?.dimension }))
-        .filter((x) => x.dimension !== undefined && CHARTED[x.dimension]);
+        .filter((x) => x.dimension !== undefined && CHARTED[x.dimension] && x.f.class === 'performance');
       for (const x of comparable) {
         const k = `${item.entry.id}#${x.i}`;
         const indexCopy = comparable.find(
           (y) => y.f.origin === 'index' && y.dimension === x.dimension && Math.abs(base(y.f.value, y.f.unit) - base(x.f.value, x.f.unit)) < 1e-6 * base(x.f.value, x.f.unit),
         );
         if (x.f.origin === 'repository' && indexCopy) restated.add(k);
-        else expected.add(k);
+        else if (x.f.status !== 'superseded') expected.add(k);
       }
     }
-    const shown = allBars(groups).map(key);
+    const shown = allBars(groups)
+      .filter((b) => !b.derived)
+      .map(key);
     assert.equal(new Set(shown).size, shown.length, 'no figure twice');
     assert.deepEqual(new Set(shown), expected);
     // The restatements in the bundled data, each kept as the index's figure.
@@ -119,7 +176,7 @@ describe('compare groups', () => {
       [...restated].sort(),
       ['3fs#3', '3fs#7', 'deepseek-v3-r1-inference-system-overview#3', 'deepseek-v3-r1-inference-system-overview#4', 'flashmla#3', 'flashmla#4'],
     );
-    for (const k of ['flashmla#0', 'flashmla#1', '3fs#0', '3fs#2', 'deepseek-v3-r1-inference-system-overview#0']) {
+    for (const k of ['flashmla#0', '3fs#0', '3fs#2', 'deepseek-v3-r1-inference-system-overview#0']) {
       const [id, i] = k.split('#');
       assert.equal(bar(groups, id, Number(i)).origin, 'index', `${k} is the index's figure`);
     }
@@ -131,7 +188,7 @@ describe('compare groups', () => {
         assert.ok(g.bars[i - 1].normalised >= g.bars[i].normalised, `${g.title}: ${key(g.bars[i - 1])} before ${key(g.bars[i])}`);
       }
     }
-    assert.equal(groups[0].bars[0].entryId, '3fs');
+    assert.deepEqual(groups[0].bars.slice(0, 2).map(key), ['flashmla#0', 'deepgemm#7']);
   });
 
   test('shares of the hardware peak match peaks.ts', () => {
@@ -140,13 +197,14 @@ describe('compare groups', () => {
     near(hbm.peak?.share ?? NaN, 0.896, 0.0005, 'FlashMLA 3000 GB/s of HBM');
     assert.equal(hbm.peak?.name, 'H800 HBM peak');
     assert.match(hbm.peak?.basis ?? '', /HBM3 bandwidth, 3\.35 TB\/s/);
-    const bf16 = bar(groups, 'flashmla', 1);
-    assert.deepEqual([bf16.value, bf16.precision, bf16.status], [580, 'BF16', 'superseded']);
-    near(bf16.peak?.share ?? NaN, 0.586, 0.0005, 'FlashMLA 580 BF16 TFLOPS');
+    const bf16 = bar(groups, 'flashmla', 2);
+    assert.deepEqual([bf16.value, bf16.precision, bf16.status], [660, 'BF16', 'current']);
+    near(bf16.peak?.share ?? NaN, 0.667, 0.0005, 'FlashMLA 660 BF16 TFLOPS');
     assert.equal(bf16.peak?.name, 'H800 BF16 peak');
     // B200 figures and RDMA bandwidth have no H800 peak.
     assert.equal(bar(groups, 'flashmla', 7).peak, undefined);
     assert.equal(bar(groups, 'deepep', 2).peak, undefined);
+    assert.equal(bar(groups, 'deepep', 9).peak, undefined);
     near(bar(groups, 'deepep', 0).peak?.share ?? NaN, 153 / 200, 1e-9, 'DeepEP intranode dispatch of NVLink');
   });
 
@@ -168,6 +226,8 @@ describe('an incomparable mix', () => {
     metric,
     value,
     unit,
+    scope: 'gpu' as const,
+    class: 'performance' as const,
     status: 'current' as const,
     source: { repo: 'o/mix', path: 'README.md', commit: 'abcdef1', date: '2025-01-01' },
     ...extra,
@@ -190,6 +250,9 @@ describe('an incomparable mix', () => {
           figure('petaflops', 1.5, 'PFLOPS', { precision: 'FP8' }),
           figure('speedup', 2, 'x'),
           figure('nodes', 25, 'nodes'),
+          figure('a setting, in a charted unit', 9, 'GB/s', { class: 'configuration' }),
+          figure('a size, in a charted unit', 8, 'TFLOPS', { class: 'size' }),
+          figure('a lower bound', 500, 'TFLOPS', { precision: 'BF16', hardware: 'H800', lowerBound: true }),
         ],
       },
     },
@@ -200,38 +263,46 @@ describe('an incomparable mix', () => {
   test('the figures parse as written', () => {
     assert.deepEqual(
       mix.get('mix')?.figures.map((f) => `${f.value} ${f.unit}`),
-      ['5 GB/s', '7 TFLOPS', '3 TiB/min', '9 µs', '2 ms', '545 %', '5000 MB/s', '5 GB/s', '0.5 s', '512 MiB/s', '1.5 PFLOPS', '2 x', '25 nodes'],
+      ['5 GB/s', '7 TFLOPS', '3 TiB/min', '9 µs', '2 ms', '545 %', '5000 MB/s', '5 GB/s', '0.5 s', '512 MiB/s', '1.5 PFLOPS', '2 x', '25 nodes', '9 GB/s', '8 TFLOPS', '500 TFLOPS'],
     );
   });
 
-  test('lands in separate groups, each in its own unit', () => {
+  test('lands in separate groups, each in its own unit and scope; configuration and size figures in none', () => {
     assert.deepEqual(
       gs.map((g) => [g.title, g.bars.map((b) => `${b.normalised} ${b.normalisedUnit} (${b.value} ${b.unit})`)]),
       [
-        ['Bandwidth', ['5 GB/s (5 GB/s)', '5 GB/s (5 GB/s)', `${(512 * 1024 ** 2) / 1e9} GB/s (512 MiB/s)`]],
-        ['Compute, FP8', ['1500 TFLOPS (1.5 PFLOPS)']],
-        ['Compute, precision not stated', ['7 TFLOPS (7 TFLOPS)']],
-        ['Latency', ['500000 µs (0.5 s)', '2000 µs (2 ms)', '9 µs (9 µs)']],
+        ['Bandwidth · per GPU · hardware not stated', ['5 GB/s (5 GB/s)', `${(512 * 1024 ** 2) / 1e9} GB/s (512 MiB/s)`]],
+        ['Bandwidth · scope not stated · hardware not stated', ['5 GB/s (5 GB/s)']],
+        ['Compute, BF16 · per GPU · Hopper', ['500 TFLOPS (500 TFLOPS)']],
+        ['Compute, FP8 · per GPU · hardware not stated', ['1500 TFLOPS (1.5 PFLOPS)']],
+        ['Compute, precision not stated · scope not stated · hardware not stated', ['7 TFLOPS (7 TFLOPS)']],
+        ['Latency · per GPU · hardware not stated', ['500000 µs (0.5 s)']],
+        ['Latency · scope not stated · hardware not stated', ['2000 µs (2 ms)', '9 µs (9 µs)']],
       ],
     );
     assert.deepEqual(
       gs[0].bars.map((b) => [b.figureIndex, b.origin, b.measure]),
       [
-        [0, 'index', 'x'],
         [7, 'repository', 'another thing'],
         [9, 'repository', 'bandwidth in MiB'],
       ],
+    );
+    // The index's "5 GB/s x" says nothing of its scope: it charts alone rather than beside a per-GPU figure.
+    assert.deepEqual(
+      gs[1].bars.map((b) => [b.figureIndex, b.origin, b.measure]),
+      [[0, 'index', 'x']],
     );
   });
 
   test('renders a page with one chart and one table per group', () => {
     const html = renderComparePage(gs, assets);
     checkSafety(html, assets.nonce);
-    assert.equal((html.match(/<section\b/g) ?? []).length, 4);
-    assert.equal((html.match(/<svg\b/g) ?? []).length, 4);
-    assert.equal((html.match(/<table\b/g) ?? []).length, 4);
+    assert.equal((html.match(/<section\b/g) ?? []).length, 7);
+    assert.equal((html.match(/<svg\b/g) ?? []).length, 7);
+    assert.equal((html.match(/<table\b/g) ?? []).length, 7);
     assert.match(text(html), /500k µs \(0\.5 s\)/);
     assert.match(text(html), /1500 TFLOPS \(1\.5 PFLOPS\)/);
+    assert.match(text(html), /500\+ TFLOPS 50\.5%\+ of H800 BF16 peak/, 'a lower bound stays one in its share');
   });
 });
 
@@ -250,7 +321,10 @@ describe('the compare page', () => {
     assert.match(html, /<title>Compare figures<\/title>/);
     assert.match(html, /<h1 id="page-title">Compare figures<\/h1>/);
     const intro = text(/<p class="intro">[\s\S]*?<\/p>/.exec(html)?.[0] ?? '');
-    assert.match(intro, /Only figures whose units compare share a chart/);
+    assert.match(intro, /Only like figures share a chart/);
+    assert.match(intro, /same scope/);
+    assert.match(intro, /same GPU generation/);
+    assert.match(intro, /derived/);
     assert.match(intro, /GB\/s/);
     assert.match(intro, /µs/);
   });
@@ -301,8 +375,8 @@ describe('the compare page', () => {
     assert.match(body, /3000 GB\/s 89\.6% of H800 HBM peak/);
     assert.match(body, /7256\.8 GB\/s \(6\.6 TiB\/s\)/);
     assert.match(body, /42\.95\+ GB\/s \(40\+ GiB\/s\)/);
-    assert.match(body, /58\.6% of H800 BF16 peak · index figure · superseded/);
-    assert.match(body, /1350\+ TFLOPS 68\.2%\+ of H800 FP8 peak/, 'a lower bound stays one in its share');
+    assert.match(body, /660 TFLOPS 66\.7% of H800 BF16 peak/);
+    assert.match(body, /40\.32 GB\/s \(6\.6 TiB\/s\) derived: cluster total ÷ 180 nodes · index figure/);
   });
 
   test('each chart has a table with one row per bar', () => {
@@ -325,7 +399,7 @@ describe('the compare page', () => {
   test('with no comparable figures, says so', () => {
     const empty = renderComparePage([], assets);
     checkSafety(empty, assets.nonce);
-    assert.match(text(empty), /None of the index’s figures are in units that compare/);
+    assert.match(text(empty), /None of the index’s performance figures are in units that compare/);
   });
 });
 
@@ -350,7 +424,9 @@ describe('hostile text on the compare page', () => {
             qualifier: evil,
             conditions: evil,
             hardware: evil,
-            status: 'superseded',
+            scope: 'gpu',
+            class: 'performance',
+            status: 'current',
             source: { repo: 'o/evil', path: evil, commit: 'abcdef1', date: evil },
           },
         ],
