@@ -17,4 +17,6 @@ export const COMMAND = {
   showChanges: 'infraIndex.showChanges',
   useBundledIndex: 'infraIndex.useBundledIndex',
   openIndexSource: 'infraIndex.openIndexSource',
+  scanWorkspace: 'infraIndex.scanWorkspace',
+  stopScan: 'infraIndex.stopScan',
 } as const;

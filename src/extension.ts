@@ -18,6 +18,10 @@ import { ChangesPanel } from './panels/changesPanel';
 import { IndexSourceDocuments } from './upstream/indexSourceDocuments';
 import { Updates } from './upstream/updates';
 import { UserIndexFile } from './userIndexFile';
+import { CodeIndex } from './code/codeIndex';
+import { CodeFeatures } from './code/codeFeatures';
+import { WorkspaceUses } from './code/workspaceUses';
+import { USED_VIEW_ID, UsedInWorkspaceView } from './tree/usedInWorkspaceView';
 
 /** The extension's parts, for its own integration tests (see testHandle()). */
 export interface TestHandle {
@@ -28,6 +32,10 @@ export interface TestHandle {
   readonly updates: Updates;
   readonly changes: ChangesPanel;
   readonly userIndex: UserIndexFile;
+  readonly code: CodeIndex;
+  readonly codeFeatures: CodeFeatures;
+  readonly workspaceUses: WorkspaceUses;
+  readonly usedView: UsedInWorkspaceView;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
   /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
@@ -53,7 +61,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   );
   const updates = new Updates(context.globalStorageUri, store, settings, context.globalState, report, log);
   const view = new EntriesView(store, settings, context.workspaceState, { get: () => updates.unseen(), onDidChange: updates.onDidChangeUnseen });
-  const panels = new EntryPanels(context.extensionUri, store, settings, log, actions, report);
+  const code = new CodeIndex(store);
+  const workspaceUses = new WorkspaceUses(code, store, USED_VIEW_ID);
+  const panels = new EntryPanels(context.extensionUri, store, settings, log, actions, report, workspaceUses);
   const entries = new EntryCommands(store, panels, actions, report);
   const lookups = new LookupCommands(entries);
   const tree = new TreeCommands(view, settings);
@@ -62,6 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   const changes = new ChangesPanel(context.extensionUri, store, updates, openAt, actions, log);
   const sources = new IndexSourceDocuments(store);
   const userIndex = new UserIndexFile(store, settings, report);
+  const usedView = new UsedInWorkspaceView(workspaceUses, store);
+  const codeFeatures = new CodeFeatures(code, store);
+  const scanWorkspace = async (): Promise<void> => {
+    await vscode.commands.executeCommand(`${USED_VIEW_ID}.focus`);
+    await workspaceUses.scan();
+  };
   /**
    * Shows the user's index file when infraIndex.indexFile names one, else the
    * upstream copy the user chose, else the bundled index. After start-up a file
@@ -93,6 +109,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     changes,
     sources,
     userIndex,
+    code,
+    workspaceUses,
+    usedView,
+    codeFeatures,
     userIndex.onDidChangeSetting(() => void chooseIndex(false)),
     indexChanged,
     store.onDidChange(() => indexChanged.fire()),
@@ -120,6 +140,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     command(COMMAND.showChanges, () => changes.show()),
     command(COMMAND.useBundledIndex, () => useBundled()),
     command(COMMAND.openIndexSource, () => sources.open()),
+    command(COMMAND.scanWorkspace, () => scanWorkspace()),
+    command(COMMAND.stopScan, () => workspaceUses.cancel()),
   );
 
   await chooseIndex(true);
@@ -127,7 +149,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   if (context.extensionMode !== vscode.ExtensionMode.Test) updates.scheduleAutoCheck();
   const api = createPublicApi(store, openAt, indexChanged.event);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-  return { ...api, testHandle: { store, view, panels, compare, updates, changes, userIndex, actions, liveRegistrations: () => liveRegistrations.count } };
+  return {
+    ...api,
+    testHandle: { store, view, panels, compare, updates, changes, userIndex, code, codeFeatures, workspaceUses, usedView, actions, liveRegistrations: () => liveRegistrations.count },
+  };
 }
 
 export function deactivate(): void {

@@ -5,10 +5,11 @@
 // figures and links.
 
 import { githubRepo, idFromRepo, slugify } from './ids';
+import { codeNameLanguage } from './codeNames';
 import type { InlineLink, Line, Section } from './indexLines';
-import { outsideLinkText } from './indexLines';
+import { IMPORTS_LINE, outsideLinkText } from './indexLines';
 import { dedupeLinks, labelled, type LinkResolver } from './indexLinks';
-import type { Entry, Figure, Link, Problem } from './model';
+import type { CodeImport, Entry, Figure, Link, Problem } from './model';
 
 const DAY = /^Day\s+(\d+)\s*[-–—:]\s*/i;
 
@@ -21,6 +22,7 @@ interface EntryDraft {
   features: string[];
   figures: Figure[];
   links: Link[];
+  imports: CodeImport[];
   line: number;
 }
 
@@ -107,6 +109,7 @@ export class EntryBuilder {
       features: d.features,
       figures: d.figures,
       links: dedupeLinks(d.links),
+      ...(d.imports.length > 0 ? { imports: d.imports } : {}),
       line: d.line,
     }));
   }
@@ -152,6 +155,16 @@ export class EntryBuilder {
     this.currentBlock = line.block;
   }
 
+  /** "Imports: `my_lib`, `my_lib/api.h`": Python modules and headers, each known by its form. */
+  private addImports(draft: EntryDraft, line: Line): void {
+    const names = line.text.replace(IMPORTS_LINE, '').split(/[\s,;]+/).filter(Boolean);
+    for (const name of names.slice(0, MAX_IMPORTS)) {
+      const language = codeNameLanguage(name);
+      if (language) draft.imports.push({ language, name });
+      else this.problems.push({ line: line.line, message: `"${name.slice(0, 80)}" is neither a Python module nor a header path; it is not mapped.` });
+    }
+  }
+
   private addLine(draft: EntryDraft, line: Line): void {
     const { kind, body } = line;
     switch (kind) {
@@ -175,9 +188,15 @@ export class EntryBuilder {
       case 'text':
         draft.description.push(body);
         break;
+      case 'imports':
+        this.addImports(draft, line);
+        break;
     }
   }
 }
+
+/** At most this many names on one "Imports:" line. */
+const MAX_IMPORTS = 50;
 
 /** A section's entries, with its links resolved by the index's resolver. */
 export function sectionEntries(
@@ -214,6 +233,7 @@ function newDraft(name: string, line: number, repo?: string): EntryDraft {
     features: [],
     figures: [],
     links: repo ? [{ label: 'Repository', url: repo, kind: 'repo' }] : [],
+    imports: [],
     line,
   };
 }

@@ -2,7 +2,7 @@
 // media/entries.json, keyed by entry id, and is checked against
 // media/entries.schema.json when it is loaded (entryDataCheck.ts).
 
-import type { FigureClass, FigureScope, Intensity, Precision } from './model';
+import type { CodeLanguage, FigureClass, FigureScope, Intensity, Precision } from './model';
 
 export type EntryKind =
   | 'kernel-library'
@@ -53,6 +53,15 @@ export interface DataFigure {
   readonly source: DataFigureSource;
 }
 
+/** A Python module or C/C++/CUDA header the component's own repository documents. */
+export interface DataCodeName {
+  readonly language: CodeLanguage;
+  /** "flash_mla", "hf3fs_fuse.io", "hf3fs_usrbio.h" */
+  readonly name: string;
+  /** Where the repository documents it. */
+  readonly source: DataFigureSource;
+}
+
 export interface EntryData {
   readonly kind: EntryKind;
   /** One line, in the project's own words. */
@@ -67,6 +76,8 @@ export interface EntryData {
   /** Ids of related entries. */
   readonly related: readonly string[];
   readonly figures: readonly DataFigure[];
+  /** The modules and headers code imports to use it. */
+  readonly code?: readonly DataCodeName[];
 }
 
 export interface EntryDataFile {

@@ -17,7 +17,7 @@ export interface InlineLink {
  * feature: a ✅ line; bullet: another emoji line that states no figure;
  * figure: a ⚡ line, or a bullet that states one ("🚀 Cost profit margin 545%").
  */
-export type LineKind = 'feature' | 'bullet' | 'figure' | 'links' | 'text' | 'intro';
+export type LineKind = 'feature' | 'bullet' | 'figure' | 'links' | 'text' | 'intro' | 'imports';
 
 /** One line of text inside a section, with its links and line number. */
 export interface Line {
@@ -283,6 +283,8 @@ class LineSplitter {
 function onlyMarker(text: string): boolean {
   return markerLength(text) === text.length || isBlank(text);
 }
+/** "Imports: `my_lib`, `my_lib/api.h`": the modules and headers code uses the entry through. */
+export const IMPORTS_LINE = /^imports?:\s+/i;
 /** "**DualPipe** - …": a name, a dash between spaces, and what it is. */
 const INTRO = /^\S.*?\s[-–—]\s/;
 
@@ -318,7 +320,7 @@ function classifiedLine(text: string, links: readonly InlineLink[], leadBold: st
   } else if (links.length > 0) {
     kind = 'links';
   } else if (!mark) {
-    kind = 'text';
+    kind = IMPORTS_LINE.test(text) ? 'imports' : 'text';
   } else if (FEATURE_MARKS.has(mark)) {
     kind = 'feature';
   } else {

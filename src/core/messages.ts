@@ -21,13 +21,19 @@ export interface EntryActionMessage {
   readonly type: 'openRepository' | 'cloneRepository' | 'copyLink';
 }
 
+/** From an entry page: open the file at a place where the workspace imports the entry (by its position in the page's list). */
+export interface OpenUseMessage {
+  readonly type: 'openUse';
+  readonly use: number;
+}
+
 /** From the Show Changes page: put the newer index in use. */
 export interface UseUpstreamMessage {
   readonly type: 'useUpstreamIndex';
 }
 
 /** From a page to the extension. */
-export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage | UseUpstreamMessage;
+export type WebviewMessage = OpenLinkMessage | OpenEntryMessage | CopyFigureMessage | EntryActionMessage | UseUpstreamMessage | OpenUseMessage;
 
 /** From the extension to an entry page: scroll to a figure and highlight it, without a new render. */
 export interface HighlightFigureMessage {
@@ -67,6 +73,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'copyFigure':
       return isFigureIndex(m.figure) ? { type: 'copyFigure', figure: m.figure } : undefined;
+    case 'openUse':
+      return isFigureIndex(m.use) ? { type: 'openUse', use: m.use } : undefined;
     case 'openRepository':
     case 'cloneRepository':
     case 'copyLink':

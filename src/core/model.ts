@@ -13,6 +13,15 @@ export type FigureScope = 'gpu' | 'node' | 'client' | 'cluster' | 'system';
 /** What kind of number a figure is. Only performance figures are charted or make headlines. */
 export type FigureClass = 'performance' | 'cost' | 'configuration' | 'size';
 
+/** Python, or C/C++/CUDA (their headers). */
+export type CodeLanguage = 'python' | 'cpp';
+
+/** A module or header a program imports: "flash_mla", "hf3fs_usrbio.h". */
+export interface CodeImport {
+  readonly language: CodeLanguage;
+  readonly name: string;
+}
+
 /** Arithmetic intensity: FLOP per byte of memory traffic, with the arithmetic that gives it. */
 export interface Intensity {
   readonly value: number;
@@ -97,6 +106,8 @@ export interface Entry {
   readonly features: readonly string[];
   readonly figures: readonly Figure[];
   readonly links: readonly Link[];
+  /** Modules and headers the index names for the entry ("Imports: `my_lib`"). */
+  readonly imports?: readonly CodeImport[];
   /** 1-based line of the entry's first line in the markdown. */
   readonly line: number;
 }

@@ -22,6 +22,18 @@ export interface PageOptions {
   readonly highlightFigure?: number;
   /** Offer Clone… (false where Git is not available, as in vscode.dev). */
   readonly canClone?: boolean;
+  /** Where the open workspace imports the entry, once a scan has looked. */
+  readonly uses?: readonly PageUse[];
+}
+
+/** A place in the workspace that imports the entry. */
+export interface PageUse {
+  /** Relative to its workspace folder. */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  /** The import, as written. */
+  readonly text: string;
 }
 
 /** "Day 1 · Open-Source Week (February 2025)" */
@@ -236,6 +248,18 @@ function links(item: CatalogEntry): string {
   return rows.length ? section('links', 'Links', `<ul class="links">${rows.join('')}</ul>`) : '';
 }
 
+/** Where the workspace imports the entry; each place opens its file at the line. */
+function usedHere(item: CatalogEntry, uses: readonly PageUse[] | undefined): string {
+  if (!uses?.length) return '';
+  const rows = uses
+    .map(
+      (u, i) =>
+        `<li><button type="button" class="figure-link" data-action="openUse" data-use="${i}" aria-label="${escapeAttribute(`Open ${u.path} at line ${u.line}`)}">${escapeHtml(`${u.path}:${u.line}`)}</button> <code>${escapeHtml(u.text)}</code></li>`,
+    )
+    .join('');
+  return section('used-here', 'Used in this workspace', `<p class="history-summary">${escapeHtml(`${item.entry.name} is imported in ${uses.length} place${uses.length === 1 ? '' : 's'}.`)}</p><ul class="uses">${rows}</ul>`);
+}
+
 function related(entries: readonly CatalogEntry[] | undefined): string {
   if (!entries?.length) return '';
   const chips = entries
@@ -256,6 +280,7 @@ ${header(item, options.canClone ?? false)}
 ${summary(item)}
 ${figures(item, options.highlightFigure)}
 ${history(item)}
+${usedHere(item, options.uses)}
 ${features(item)}
 ${links(item)}
 ${related(options.related)}

@@ -11,6 +11,7 @@ import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Reporter } from '../reporter';
 import type { Settings } from '../settings';
+import type { WorkspaceUse, WorkspaceUses } from '../code/workspaceUses';
 import { adoptPanel, pageAssets } from './webviewAssets';
 
 export const ENTRY_VIEW_TYPE = 'infraIndex.entry';
@@ -35,6 +36,8 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
   private readonly panels = new Map<vscode.WebviewPanel, string>();
   /** The links each panel's page shows: the only ones an openLink message may open. */
   private readonly links = new Map<vscode.WebviewPanel, ReadonlySet<string>>();
+  /** The places each panel's page lists: an openUse message names one by its position. */
+  private readonly shownUses = new Map<vscode.WebviewPanel, readonly WorkspaceUse[]>();
   private readonly activeChanged = this._register(new vscode.EventEmitter<string>());
   /** Fires with the entry id whenever an entry's panel becomes the active editor. */
   readonly onDidActivateEntry = this.activeChanged.event;
@@ -46,9 +49,11 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     private readonly log: vscode.LogOutputChannel,
     private readonly actions: ActionsRef,
     private readonly report: Reporter,
+    private readonly uses?: WorkspaceUses,
   ) {
     super();
     this._register(store.onDidChange(() => this.rerenderAll()));
+    if (uses) this._register(uses.onDidChange(() => this.rerenderAll()));
     this._register({ dispose: () => [...this.panels.keys()].forEach((panel) => panel.dispose()) });
   }
 
@@ -145,6 +150,11 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         if (link) await this.actions.current.copy(link, 'the link');
         return;
       }
+      case 'openUse': {
+        const use = this.shownUses.get(panel)?.[message.use];
+        if (use) await vscode.window.showTextDocument(use.uri, { selection: new vscode.Range(use.line, use.start, use.line, use.end), viewColumn: vscode.ViewColumn.Beside });
+        return;
+      }
     }
   }
 
@@ -159,6 +169,7 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
       onClose: () => {
         this.panels.delete(panel);
         this.links.delete(panel);
+        this.shownUses.delete(panel);
       },
     });
     this.render(panel, item, highlightFigure);
@@ -173,10 +184,13 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
     panel.title = item.entry.name;
     const catalog = this.store.catalog;
+    const uses = this.uses?.usesOf(item.entry.id) ?? [];
+    this.shownUses.set(panel, uses);
     const html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
       related: catalog ? relatedEntries(catalog, item) : [],
       highlightFigure,
       canClone: this.actions.current.canClone(),
+      uses: uses.map((u) => ({ path: u.path, line: u.line + 1, text: u.text })),
     });
     this.links.set(panel, pageLinks(html));
     panel.webview.html = html;

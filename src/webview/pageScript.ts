@@ -30,6 +30,9 @@ function act(button: Element): void {
     case 'copyFigure':
       post({ type: 'copyFigure', figure });
       return;
+    case 'openUse':
+      post({ type: 'openUse', use: Number(button.getAttribute('data-use')) });
+      return;
     case 'showFigure':
       // A row of the figure history shows its card; nothing leaves the page.
       if (Number.isInteger(figure)) highlight(figure);

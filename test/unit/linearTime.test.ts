@@ -8,6 +8,8 @@ import { Lexer } from 'marked';
 import { renderMarkdown } from '../../src/core/markdown';
 import { parseIndex } from '../../src/core/parseIndex';
 import { normalize } from '../../src/core/search';
+import { CodeNames } from '../../src/core/codeNames';
+import { scanImports } from '../../src/core/importScan';
 
 const SMALL = 25_000;
 const LARGE = 4 * SMALL;
@@ -87,6 +89,19 @@ describe('search and summaries run in linear time', () => {
   test('a description of dots', () => assertLinear((n) => `a${'.'.repeat(n)}b`, normalize));
   test('a summary of emphasis delimiters that never close', () => assertLinear((n) => repeatTo('_a**', n), renderMarkdown));
   test('a summary paragraph of many lines of delimiters', () => assertLinear((n) => repeatTo(`${'_a**'.repeat(20)}\n`, n), renderMarkdown));
+});
+
+describe('reading imports runs in linear time (issue 12)', () => {
+  const names = new CodeNames([
+    { language: 'python', name: 'flash_mla', entryId: 'flashmla' },
+    { language: 'cpp', name: 'hf3fs_usrbio.h', entryId: '3fs' },
+  ]);
+  const python = (text: string) => scanImports(text, 'python', names);
+  test('a parenthesised import list that never closes', () => assertLinear((n) => `from flash_mla import (\n${repeatTo('a,\n', n)}`, python));
+  test('many imports, one a line', () => assertLinear((n) => repeatTo('from flash_mla import a as b, c\nimport flash_mla.x as y\n', n), python));
+  test('a long line of "import"', () => assertLinear((n) => repeatTo('import ', n), python));
+  test('includes, one a line', () => assertLinear((n) => repeatTo('#include <hf3fs_usrbio.h>\n', n), (text) => scanImports(text, 'cpp', names)));
+  test('a dotted module that never ends', () => assertLinear((n) => `import flash_mla${repeatTo('.a', n)}`, python));
 });
 
 describe('deep nesting is read, not a stack overflow', () => {
