@@ -1,6 +1,7 @@
 // Benchmark: speed and size as ratios to a baseline measured alongside in the
 // same process, so the numbers mean the same on a fast or a slow machine.
 // Nothing here passes or fails; it prints a table. Run with `npm run bench`.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -155,6 +156,21 @@ try {
   compare('activation (installed .vsix)', median(times.ours), Math.max(1, median(times.hello)), 'hello-world extension (budget 1.2x)', 'ms');
 } finally {
   rmSync(helloDir, { recursive: true, force: true });
+}
+
+// Hover latency on a 5,000-line Python file, inside VS Code: ours against its own word-range lookup.
+const hoverOut = join(mkdtempSync(join(tmpdir(), 'oii-hover-bench-')), 'hover.json');
+const hoverRun = spawnSync(process.execPath, [join(root, 'scripts/run-integration.mjs'), '--tests', 'out/test/bench/hoverLatency.js'], {
+  env: { ...process.env, BENCH_OUT: hoverOut, VSCODE_TEST_CODE_SERVER: '1' },
+  encoding: 'utf8',
+});
+if (hoverRun.status === 0) {
+  const hover = JSON.parse(readFileSync(hoverOut, 'utf8'));
+  console.log(`hover: ${hover.found} of ${hover.positions} positions over ${hover.lines} lines show a card`);
+  compare(`hover, 5,000 lines, warm`, hover.warmMs, hover.wordRangeMs, 'getWordRangeAtPosition', 'ms');
+  compare(`hover, 5,000 lines, after edit`, hover.coldMs, hover.wordRangeMs, 'getWordRangeAtPosition', 'ms');
+} else {
+  console.log(`hover latency could not be measured:\n${hoverRun.stdout}\n${hoverRun.stderr}`);
 }
 
 const pad = (s, n) => String(s).padEnd(n);

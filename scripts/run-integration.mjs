@@ -17,7 +17,9 @@ function desktopVSCode() {
   return install && [join(install, 'code'), join(install, '../../MacOS/Electron'), join(install, '../../MacOS/Code')].find((p) => p !== cli && existsSync(p));
 }
 
-const extensionTestsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+// `--tests <file>` runs another module in its place (npm run bench measures hover latency so).
+const testsArg = process.argv.includes('--tests') ? process.argv[process.argv.indexOf('--tests') + 1] : undefined;
+const extensionTestsPath = testsArg ? join(repoRoot, testsArg) : join(repoRoot, 'out', 'test', 'integration', 'index.js');
 if (!existsSync(extensionTestsPath)) {
   console.error(`${extensionTestsPath} is missing: build first with node scripts/build.mjs --tests`);
   process.exit(1);
@@ -32,7 +34,7 @@ try {
     launchArgs: [...(desktop ? [] : [join(repoRoot, 'scripts', 'code-server-launcher.mjs')]), tempDir('oii-integration-workspace-').dir, '--disable-extensions'],
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
-    extensionTestsEnv: grep ? { INTEGRATION_TEST_GREP: grep } : undefined,
+    extensionTestsEnv: { ...(grep ? { INTEGRATION_TEST_GREP: grep } : {}), ...(process.env.BENCH_OUT ? { BENCH_OUT: process.env.BENCH_OUT } : {}) },
   });
 } catch (err) {
   console.error(`Integration tests failed: ${err.message}`);
