@@ -93,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   };
   const useBundled = async (): Promise<void> => {
     if (!settings.indexFile()) return updates.useBundled();
-    const choice = await report.info('The index comes from the file that "infraIndex.indexFile" names: clear that setting to use the bundled index.', 'Open Settings');
+    const choice = await report.info(vscode.l10n.t('The index comes from the file that "infraIndex.indexFile" names: clear that setting to use the bundled index.'), vscode.l10n.t('Open Settings'));
     if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.indexFile');
   };
   const indexChanged = new vscode.EventEmitter<void>();

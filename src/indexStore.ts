@@ -152,7 +152,7 @@ export class IndexStore extends Disposable {
     this.log.info(`Loaded ${next.entries.length} entries in ${next.index.periods.length} periods.`);
     if (next.problems.length > 0) {
       void this.report
-        .warn(`The index has ${next.problems.length} problem(s); what could be read is shown.`, 'Show Log')
+        .warn(vscode.l10n.t('The index has {0} problem(s); what could be read is shown.', next.problems.length), vscode.l10n.t('Show Log'))
         .then((choice) => choice && this.report.showLog());
     }
     this.changed.fire(next);
@@ -161,7 +161,7 @@ export class IndexStore extends Disposable {
 
   /** Reports why an index was not taken; the one in use stays. */
   reject(message: string): Catalog | undefined {
-    void this.report.error(`${message}${this.current ? ' The previous index stays in use.' : ''}`);
+    void this.report.error(this.current ? vscode.l10n.t('{0} The previous index stays in use.', message) : message);
     return this.current;
   }
 

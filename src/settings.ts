@@ -79,8 +79,8 @@ export class Settings {
     const id = `${key}=${JSON.stringify(value)}`;
     if (this.warned.has(id)) return;
     this.warned.add(id);
-    const message = `The setting "${SECTION}.${key}" is ${JSON.stringify(value)}, but it should be ${expected}.`;
-    void this.report.warn(message, 'Open Settings').then((choice) => {
+    const message = vscode.l10n.t('The setting "{0}" is {1}, but it should be {2}.', `${SECTION}.${key}`, JSON.stringify(value), expected);
+    void this.report.warn(message, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
     });
   }

@@ -65,7 +65,7 @@ export class UserIndexFile extends Disposable {
   async load(): Promise<boolean> {
     const uri = this.uri();
     if (!uri) {
-      void this.report.error(`The setting "infraIndex.indexFile" (${this.settings.indexFile()}) names a relative path, but no folder is open.`);
+      void this.report.error(vscode.l10n.t('The setting "infraIndex.indexFile" ({0}) names a relative path, but no folder is open.', this.settings.indexFile() ?? ''));
       return false;
     }
     this.watch(uri);

@@ -3,16 +3,17 @@ import { GROUP_BY, SORT_BY } from '../core/arrange';
 import type { Settings } from '../settings';
 import type { EntriesView } from '../tree/entriesView';
 
-const GROUP_LABELS: Readonly<Record<(typeof GROUP_BY)[number], string>> = {
-  period: 'Period (as the index groups them)',
-  kind: 'Kind',
-  none: 'None',
-};
-const SORT_LABELS: Readonly<Record<(typeof SORT_BY)[number], string>> = {
-  index: "The index's order",
-  name: 'Name',
-  date: 'Release date',
-};
+/** The choices' labels, in the display language. */
+const GROUP_LABELS = (): Readonly<Record<(typeof GROUP_BY)[number], string>> => ({
+  period: vscode.l10n.t('Period (as the index groups them)'),
+  kind: vscode.l10n.t('Kind'),
+  none: vscode.l10n.t('None'),
+});
+const SORT_LABELS = (): Readonly<Record<(typeof SORT_BY)[number], string>> => ({
+  index: vscode.l10n.t("The index's order"),
+  name: vscode.l10n.t('Name'),
+  date: vscode.l10n.t('Release date'),
+});
 
 /** Filter, group and sort the sidebar tree. */
 export class TreeCommands {
@@ -27,9 +28,9 @@ export class TreeCommands {
       typeof query === 'string'
         ? query
         : await vscode.window.showInputBox({
-            title: 'Filter the Open Infra Index tree',
-            prompt: 'Matches names, summaries, features and figures. Leave empty to clear the filter.',
-            placeHolder: 'e.g. FP8, GraySort, H800, file system',
+            title: vscode.l10n.t('Filter the Open Infra Index tree'),
+            prompt: vscode.l10n.t('Matches names, summaries, features and figures. Leave empty to clear the filter.'),
+            placeHolder: vscode.l10n.t('e.g. FP8, GraySort, H800, file system'),
             value: this.view.filter,
           });
     if (value === undefined) return;
@@ -41,12 +42,12 @@ export class TreeCommands {
   }
 
   async groupBy(value?: string): Promise<void> {
-    const chosen = value ?? (await this.pick('Group the tree by', GROUP_LABELS, this.settings.groupBy()));
+    const chosen = value ?? (await this.pick(vscode.l10n.t('Group the tree by'), GROUP_LABELS(), this.settings.groupBy()));
     if (chosen && (GROUP_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.groupBy', chosen);
   }
 
   async sortBy(value?: string): Promise<void> {
-    const chosen = value ?? (await this.pick('Sort the entries by', SORT_LABELS, this.settings.sortBy()));
+    const chosen = value ?? (await this.pick(vscode.l10n.t('Sort the entries by'), SORT_LABELS(), this.settings.sortBy()));
     if (chosen && (SORT_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.sortBy', chosen);
   }
 

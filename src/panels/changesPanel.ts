@@ -20,7 +20,7 @@ export class ChangesPanel extends SinglePagePanel {
     actions: ActionsRef,
     log: vscode.LogOutputChannel,
   ) {
-    super(extensionUri, { viewType: CHANGES_VIEW_TYPE, title: 'Index Changes', name: 'the changes page' }, actions, log);
+    super(extensionUri, { viewType: CHANGES_VIEW_TYPE, title: vscode.l10n.t('Index Changes'), name: 'the changes page' }, actions, log);
     this._register(updates.onDidChangeChanges(() => this.rerender()));
     this._register(store.onDidChange(() => this.rerender()));
   }

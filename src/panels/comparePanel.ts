@@ -22,7 +22,7 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     actions: ActionsRef,
     log: vscode.LogOutputChannel,
   ) {
-    super(extensionUri, { viewType: COMPARE_VIEW_TYPE, title: 'Compare Figures', name: 'the comparison' }, actions, log);
+    super(extensionUri, { viewType: COMPARE_VIEW_TYPE, title: vscode.l10n.t('Compare Figures'), name: 'the comparison' }, actions, log);
     this._register(store.onDidChange(() => this.rerender()));
   }
 

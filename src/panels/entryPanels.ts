@@ -142,7 +142,7 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         const clone = githubCloneUrl(item.entry.repo);
         if (!clone) return;
         if (this.actions.current.canClone()) await this.actions.current.clone(clone);
-        else void this.report.info(`Cloning needs VS Code's Git extension, which is not available here. The repository is ${clone}.`);
+        else void this.report.info(vscode.l10n.t("Cloning needs VS Code's Git extension, which is not available here. The repository is {0}.", clone));
         return;
       }
       case 'copyLink': {

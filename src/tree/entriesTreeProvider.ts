@@ -21,7 +21,15 @@ export interface EntryMarks {
   readonly onDidChange: vscode.Event<void>;
 }
 
-const MARK_TEXT = { new: 'New', changed: 'Changed' } as const;
+/** The marks of entries an update brought, in the display language. */
+const MARK_TEXT = {
+  get new(): string {
+    return vscode.l10n.t('New');
+  },
+  get changed(): string {
+    return vscode.l10n.t('Changed');
+  },
+};
 
 /**
  * The sidebar tree: groups (periods by default), then their entries. The
@@ -115,12 +123,12 @@ function entryItem(e: CatalogEntry, mark: 'new' | 'changed' | undefined): vscode
   const markText = mark && MARK_TEXT[mark];
   item.description = [markText && `● ${markText}`, rowDescription(e)].filter(Boolean).join(' · ') || undefined;
   item.tooltip = entryTooltip(e);
-  if (markText) item.tooltip.appendMarkdown(`\n\n_${markText} in the last update: open it to clear the mark._`);
+  if (markText) item.tooltip.appendMarkdown('\n\n_').appendText(vscode.l10n.t('{0} in the last update: open it to clear the mark.', markText)).appendMarkdown('_');
   item.iconPath = kindIcon(e.kind);
   item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
-  item.command = { command: COMMAND.openEntry, title: 'Open Entry', arguments: [e.entry.id] };
+  item.command = { command: COMMAND.openEntry, title: vscode.l10n.t('Open Entry'), arguments: [e.entry.id] };
   item.accessibilityInformation = {
-    label: `${e.entry.name}${markText ? `, ${markText.toLowerCase()} in the last update` : ''}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
+    label: `${e.entry.name}${markText ? `, ${vscode.l10n.t('{0} in the last update', markText.toLowerCase())}` : ''}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
   };
   return item;
 }

@@ -66,7 +66,7 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
     tree.iconPath = vscode.ThemeIcon.File;
     tree.command = {
       command: 'vscode.open',
-      title: 'Open File at Line',
+      title: vscode.l10n.t('Open File at Line'),
       arguments: [u.uri, { selection: new vscode.Range(u.line, u.start, u.line, u.end) } satisfies vscode.TextDocumentShowOptions],
     };
     return tree;
@@ -77,11 +77,14 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
     const state = this.uses.state;
     void vscode.commands.executeCommand('setContext', SCANNING_CONTEXT_KEY, state === 'scanning');
     const count = this.uses.entries().size;
-    const skipped = this.uses.skipped > 0 ? ` ${this.uses.skipped} file${this.uses.skipped === 1 ? ' was' : 's were'} left out (over ${MAX_SCAN_FILES.toLocaleString('en')} files, or over 1 MB).` : '';
-    if (state === 'scanning') this.treeView.message = 'Scanning the workspace…';
-    else if (state === 'cancelled') this.treeView.message = `Scan stopped: showing what it found so far (${count} entr${count === 1 ? 'y' : 'ies'}).${skipped}`;
-    else if (state === 'scanned' && count === 0) this.treeView.message = `No Python, C++ or CUDA file here imports a library of the index.${skipped}`;
-    else if (state === 'scanned') this.treeView.message = `${count} entr${count === 1 ? 'y is' : 'ies are'} imported in this workspace.${skipped}`;
+    const skipped =
+      this.uses.skipped === 0
+        ? ''
+        : ` ${this.uses.skipped === 1 ? vscode.l10n.t('1 file was left out (over {0} files, or over 1 MB).', MAX_SCAN_FILES) : vscode.l10n.t('{0} files were left out (over {1} files, or over 1 MB).', this.uses.skipped, MAX_SCAN_FILES)}`;
+    if (state === 'scanning') this.treeView.message = vscode.l10n.t('Scanning the workspace…');
+    else if (state === 'cancelled') this.treeView.message = vscode.l10n.t('Scan stopped: showing what it found so far ({0} entries).', count) + skipped;
+    else if (state === 'scanned' && count === 0) this.treeView.message = vscode.l10n.t('No Python, C++ or CUDA file here imports a library of the index.') + skipped;
+    else if (state === 'scanned') this.treeView.message = (count === 1 ? vscode.l10n.t('1 entry is imported in this workspace.') : vscode.l10n.t('{0} entries are imported in this workspace.', count)) + skipped;
     else this.treeView.message = undefined;
   }
 }

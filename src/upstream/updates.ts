@@ -28,7 +28,18 @@ export type EntryMark = 'new' | 'changed';
 /** globalState: when the automatic check last ran. */
 const AUTO_CHECKED_KEY = 'infraIndex.autoCheckedAt';
 
-export const CHOICE = { use: 'Use It', show: 'Show Changes', keep: 'Not Now' } as const;
+/** The choices the update notification offers, in the display language. */
+export const CHOICE = {
+  get use(): string {
+    return vscode.l10n.t('Use It');
+  },
+  get show(): string {
+    return vscode.l10n.t('Show Changes');
+  },
+  get keep(): string {
+    return vscode.l10n.t('Not Now');
+  },
+};
 
 /** What a check found, kept for Show Changes. */
 export interface Changes {
@@ -102,9 +113,9 @@ export class Updates extends Disposable {
       const origin = upstreamOrigin(cached.meta);
       const catalog = await this.store.parseUntrusted(this.untrusted(cached.markdown, cached.meta.url));
       if (catalog.catalog) return this.store.accept(catalog.catalog, { origin, markdown: cached.markdown });
-      void this.report.warn(`The cached upstream index could not be used (${catalog.error}); the bundled index is shown.`);
+      void this.report.warn(vscode.l10n.t('The cached upstream index could not be used ({0}); the bundled index is shown.', catalog.error));
     } else if (cached.kind === 'damaged') {
-      void this.report.warn(`The cached upstream index is damaged: ${cached.reason}. The bundled index is shown; Check for Updates fetches it again.`);
+      void this.report.warn(vscode.l10n.t('The cached upstream index is damaged: {0}. The bundled index is shown; Check for Updates fetches it again.', cached.reason));
     }
     return this.store.load();
   }
@@ -148,15 +159,15 @@ export class Updates extends Disposable {
     try {
       outcome = interactive
         ? await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Open Infra Index: checking for updates…', cancellable: true },
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Open Infra Index: checking for updates…'), cancellable: true },
             (_progress, token) => fetchIndexText(url, validators, { ...limits, signal: abortSignal(token) }),
           )
         : await fetchIndexText(url, validators, limits);
     } catch (err) {
       if (err instanceof FetchCancelled) return;
-      const message = err instanceof FetchError ? `Could not check for updates: ${err.url} ${err.reason}` : `Could not check for updates: ${describeError(err)}`;
+      const message = vscode.l10n.t('Could not check for updates: {0}', err instanceof FetchError ? `${err.url} ${err.reason}` : describeError(err));
       if (interactive) {
-        void this.report.error(`${message} The index in use stays as it was.`, 'Open Settings').then((choice) => {
+        void this.report.error(vscode.l10n.t('{0} The index in use stays as it was.', message), vscode.l10n.t('Open Settings')).then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.upstream');
         });
       } else {
@@ -170,7 +181,7 @@ export class Updates extends Disposable {
       const inUse = this.store.origin.kind === 'upstream' && this.store.origin.url === url;
       if (inUse || !sameSource) {
         this.store.noteChecked(now);
-        if (interactive) void this.report.info('The index is up to date: upstream has not changed since the last check.');
+        if (interactive) void this.report.info(vscode.l10n.t('The index is up to date: upstream has not changed since the last check.'));
         return;
       }
       // Upstream is as cached, but the index in use is another (the bundled one): compare with the cached copy.
@@ -178,13 +189,13 @@ export class Updates extends Disposable {
     }
     const parsed = await this.store.parseUntrusted(this.untrusted(outcome.text, outcome.url));
     if (!parsed.catalog) {
-      if (interactive) void this.report.error(`${parsed.error} The index in use stays as it was.`);
+      if (interactive) void this.report.error(vscode.l10n.t('{0} The index in use stays as it was.', parsed.error));
       else this.log.info(`Automatic check: ${parsed.error}`);
       return;
     }
     const misdecoded = parsed.catalog.problems.find((p) => /wrong encoding/.test(p.message));
     if (misdecoded) {
-      const message = `The index from ${url} arrived decoded in the wrong encoding (line ${misdecoded.line}: ${misdecoded.message}) It was not used; the index in use stays as it was.`;
+      const message = vscode.l10n.t('The index from {0} arrived decoded in the wrong encoding (line {1}: {2}) It was not used; the index in use stays as it was.', url, misdecoded.line, misdecoded.message);
       if (interactive) void this.report.error(message);
       else this.log.warn(`Automatic check: ${message}`);
       return;
@@ -194,7 +205,7 @@ export class Updates extends Disposable {
     this.pending = { catalog: parsed.catalog, markdown: outcome.text, url: outcome.url, fetchedAt: now, validators: outcome.validators };
     if (isEmptyDiff(diff)) {
       this.store.noteChecked(now);
-      if (interactive) void this.report.info('The index is up to date: upstream lists the same entries, figures and links.');
+      if (interactive) void this.report.info(vscode.l10n.t('The index is up to date: upstream lists the same entries, figures and links.'));
       return;
     }
     this.lastChanges = { diff, before: this.label(this.store.origin), after: { name: `upstream (${url})`, date: new Date(now).toISOString() }, applied: false };
@@ -206,7 +217,7 @@ export class Updates extends Disposable {
   private async offer(diff: IndexDiff): Promise<void> {
     const summary = summarise(diff);
     for (;;) {
-      const choice = await this.report.info(`The upstream index has changed: ${summary}. Use it?`, CHOICE.use, CHOICE.show, CHOICE.keep);
+      const choice = await this.report.info(vscode.l10n.t('The upstream index has changed: {0}. Use it?', summary), CHOICE.use, CHOICE.show, CHOICE.keep);
       if (choice === CHOICE.show) {
         await vscode.commands.executeCommand('infraIndex.showChanges');
         continue;
@@ -224,7 +235,7 @@ export class Updates extends Disposable {
     try {
       meta = await this.cache.write(pending.markdown, { url: pending.url, validators: pending.validators, fetchedAt: pending.fetchedAt, inUse: true });
     } catch (err) {
-      void this.report.error(`The upstream index could not be saved (${describeError(err)}); the index in use stays as it was.`);
+      void this.report.error(vscode.l10n.t('The upstream index could not be saved ({0}); the index in use stays as it was.', describeError(err)));
       return false;
     }
     const diff = this.lastChanges?.diff;

@@ -44,7 +44,7 @@ for (const { host, settings, theme, canClone } of HOSTS) {
         const files = filesUnder(join(wb.server.extensionsDir, folder)).filter((f) => f !== '.vsixmanifest');
         const media = filesUnder(join(repoRoot, 'media')).map((f) => `media/${f}`);
         // vsce names the README and CHANGELOG in lower case, and LICENSE as LICENSE.txt.
-        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'dist/main.js', 'dist/parseWorker.js', 'dist/webview/page.js', 'package.json', 'readme.md', ...media];
+        const expected = ['LICENSE.txt', 'changelog.md', 'dist/ThirdPartyNotices.txt', 'dist/extension.js', 'dist/main.js', 'dist/parseWorker.js', 'dist/webview/page.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'readme.md', ...media];
         assert.deepEqual(files, expected.sort(), 'installed files');
         const notices = readFileSync(join(wb.server.extensionsDir, folder, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
         assert.match(notices, /^marked \d+\.\d+\.\d+ \(MIT\)$/m, 'marked is named with its licence');
