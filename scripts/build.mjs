@@ -100,6 +100,37 @@ const parseWorker = {
   outfile: 'dist/parseWorker.js',
 };
 
+/**
+ * The MIT licence for a package that declares it but ships no licence file
+ * (@vscode/l10n), with the copyright holder its manifest names. Any other
+ * package without a licence file stops the build.
+ */
+function mitNotice(name, manifest) {
+  const holder = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+  if (manifest.license !== 'MIT' || !holder) throw new Error(`${name} is bundled but ships no licence file`);
+  return `MIT License
+
+Copyright (c) ${holder}
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.`;
+}
+
 /** The packages from node_modules that went into the bundle, with their licence texts. */
 function thirdPartyNotices(meta) {
   const packages = new Map();
@@ -110,8 +141,7 @@ function thirdPartyNotices(meta) {
   const sections = [...packages].sort().map(([name, dir]) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const licenceFile = readdirSync(dir).find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
-    if (!licenceFile) throw new Error(`${name} is bundled but ships no licence file`);
-    const text = readFileSync(join(dir, licenceFile), 'utf8').trim();
+    const text = licenceFile ? readFileSync(join(dir, licenceFile), 'utf8').trim() : mitNotice(name, manifest);
     return `${name} ${manifest.version} (${manifest.license})\n${'-'.repeat(60)}\n${text}`;
   });
   return `Open Infra Index for VS Code: third-party notices

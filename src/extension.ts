@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { vscodeActions, type ActionsRef } from './actions';
 import { COMMAND } from './commandIds';
@@ -22,6 +23,7 @@ import { CodeIndex } from './code/codeIndex';
 import { CodeFeatures } from './code/codeFeatures';
 import { WorkspaceUses } from './code/workspaceUses';
 import { USED_VIEW_ID, UsedInWorkspaceView } from './tree/usedInWorkspaceView';
+import { LocaleService } from './locale';
 
 /** The extension's parts, for its own integration tests (see testHandle()). */
 export interface TestHandle {
@@ -36,6 +38,7 @@ export interface TestHandle {
   readonly codeFeatures: CodeFeatures;
   readonly workspaceUses: WorkspaceUses;
   readonly usedView: UsedInWorkspaceView;
+  readonly locale: LocaleService;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
   /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
@@ -53,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   const actions: ActionsRef = { current: vscodeActions };
   const report = new Reporter(log, actions);
   const settings = new Settings(report);
+  // The language first: everything after may already say something.
+  const locale = new LocaleService(context.extensionUri, settings);
+  await locale.apply();
   const store = new IndexStore(
     vscode.Uri.joinPath(context.extensionUri, 'media'),
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'),
@@ -93,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   };
   const useBundled = async (): Promise<void> => {
     if (!settings.indexFile()) return updates.useBundled();
-    const choice = await report.info(vscode.l10n.t('The index comes from the file that "infraIndex.indexFile" names: clear that setting to use the bundled index.'), vscode.l10n.t('Open Settings'));
+    const choice = await report.info(l10n.t('The index comes from the file that "infraIndex.indexFile" names: clear that setting to use the bundled index.'), l10n.t('Open Settings'));
     if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.indexFile');
   };
   const indexChanged = new vscode.EventEmitter<void>();
@@ -113,6 +119,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     workspaceUses,
     usedView,
     codeFeatures,
+    locale,
+    // A new display language redraws what is on screen; the tree's and views' next reads use it too.
+    locale.onDidChange(() => {
+      view.provider.refresh();
+      usedView.refresh();
+      panels.rerenderAll();
+      compare.rerender();
+      changes.rerender();
+    }),
     userIndex.onDidChangeSetting(() => void chooseIndex(false)),
     indexChanged,
     store.onDidChange(() => indexChanged.fire()),
@@ -151,7 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
   return {
     ...api,
-    testHandle: { store, view, panels, compare, updates, changes, userIndex, code, codeFeatures, workspaceUses, usedView, actions, liveRegistrations: () => liveRegistrations.count },
+    testHandle: { store, view, panels, compare, updates, changes, userIndex, code, codeFeatures, workspaceUses, usedView, locale, actions, liveRegistrations: () => liveRegistrations.count },
   };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { withLookup, type Catalog, type CatalogData } from './core/catalog';
 import type { IndexSource } from './core/catalogBuild';
@@ -152,7 +153,7 @@ export class IndexStore extends Disposable {
     this.log.info(`Loaded ${next.entries.length} entries in ${next.index.periods.length} periods.`);
     if (next.problems.length > 0) {
       void this.report
-        .warn(vscode.l10n.t('The index has {0} problem(s); what could be read is shown.', next.problems.length), vscode.l10n.t('Show Log'))
+        .warn(l10n.t('The index has {0} problem(s); what could be read is shown.', next.problems.length), l10n.t('Show Log'))
         .then((choice) => choice && this.report.showLog());
     }
     this.changed.fire(next);
@@ -161,7 +162,7 @@ export class IndexStore extends Disposable {
 
   /** Reports why an index was not taken; the one in use stays. */
   reject(message: string): Catalog | undefined {
-    void this.report.error(this.current ? vscode.l10n.t('{0} The previous index stays in use.', message) : message);
+    void this.report.error(this.current ? l10n.t('{0} The previous index stays in use.', message) : message);
     return this.current;
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { GROUP_BY, SORT_BY, type GroupBy, type SortBy } from './core/arrange';
 import type { Reporter } from './reporter';
@@ -53,6 +54,11 @@ export class Settings {
     return '';
   }
 
+  /** "auto" (VS Code's display language), or a language the extension ships text for. */
+  displayLanguage(): 'auto' | 'en' | 'zh-cn' {
+    return this.oneOf('displayLanguage', ['auto', 'en', 'zh-cn'] as const, 'auto');
+  }
+
   autoCheck(): boolean {
     return this.boolean('upstream.autoCheck', true);
   }
@@ -79,8 +85,8 @@ export class Settings {
     const id = `${key}=${JSON.stringify(value)}`;
     if (this.warned.has(id)) return;
     this.warned.add(id);
-    const message = vscode.l10n.t('The setting "{0}" is {1}, but it should be {2}.', `${SECTION}.${key}`, JSON.stringify(value), expected);
-    void this.report.warn(message, vscode.l10n.t('Open Settings')).then((choice) => {
+    const message = l10n.t('The setting "{0}" is {1}, but it should be {2}.', `${SECTION}.${key}`, JSON.stringify(value), expected);
+    void this.report.warn(message, l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${key}`);
     });
   }

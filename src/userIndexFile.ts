@@ -4,6 +4,7 @@
 // saved, and, while it is being edited, puts the parser's problems in the
 // Problems panel at their lines. Its text is untrusted: it is parsed in the
 // worker like anything from the network.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { describeError } from './core/describe';
 import { Disposable } from './dispose';
@@ -65,7 +66,7 @@ export class UserIndexFile extends Disposable {
   async load(): Promise<boolean> {
     const uri = this.uri();
     if (!uri) {
-      void this.report.error(vscode.l10n.t('The setting "infraIndex.indexFile" ({0}) names a relative path, but no folder is open.', this.settings.indexFile() ?? ''));
+      void this.report.error(l10n.t('The setting "infraIndex.indexFile" ({0}) names a relative path, but no folder is open.', this.settings.indexFile() ?? ''));
       return false;
     }
     this.watch(uri);

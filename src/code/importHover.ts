@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogEntry } from '../core/catalog';
 import { kindName } from '../core/catalog';
+import { taglineOf } from '../core/displayLocale';
 import { sourceLabel, statedLabel } from '../core/figureText';
 import { headlineFigures } from '../core/headlines';
 import { safeHttpUrl } from '../core/html';
@@ -57,7 +58,7 @@ export function entryCard(item: CatalogEntry, use: Pick<CodeUse, 'written'>): vs
   md.appendMarkdown('**').appendText(item.entry.name).appendMarkdown('**');
   md.appendMarkdown(' — ').appendText(kindName(item.kind)).appendMarkdown('  \n');
   md.appendMarkdown('_').appendText(`${use.written} is part of ${item.entry.name} in the Open Infra Index`).appendMarkdown('_\n\n');
-  const tagline = item.data?.tagline ?? item.entry.description;
+  const tagline = taglineOf(item);
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
   for (const f of headlineFigures(item.figures, item.data).slice(0, CARD_FIGURES)) {
     md.appendMarkdown('- ').appendText(`${statedLabel(f)}${f.measure ? ` — ${f.measure}` : ''}${f.hardware ? `, ${f.hardware}` : ''}`);

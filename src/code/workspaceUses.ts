@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { scanImports } from '../core/importScan';
 import type { CodeLanguage } from '../core/model';
@@ -103,7 +104,7 @@ export class WorkspaceUses extends Disposable {
     this.running?.cancel.cancel();
     const cancel = new vscode.CancellationTokenSource();
     const done = Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: this.viewId }, title: vscode.l10n.t('Scanning the workspace for imports') }, () => this.run(cancel.token)),
+      vscode.window.withProgress({ location: { viewId: this.viewId }, title: l10n.t('Scanning the workspace for imports') }, () => this.run(cancel.token)),
     ).finally(() => {
       cancel.dispose();
       if (this.running?.cancel === cancel) this.running = undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { entryLink, type Catalog, type CatalogEntry } from '../core/catalog';
@@ -18,13 +19,13 @@ export interface EntryPickItem extends vscode.QuickPickItem {
 export const OPEN_REPO_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('link-external'),
   get tooltip() {
-    return vscode.l10n.t('Open Repository');
+    return l10n.t('Open Repository');
   },
 };
 export const COPY_LINK_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('copy'),
   get tooltip() {
-    return vscode.l10n.t('Copy Link');
+    return l10n.t('Copy Link');
   },
 };
 
@@ -50,7 +51,7 @@ export class EntryCommands {
   /** The catalog in use; without one, the user is told so (every command that needs it asks here). */
   catalog(): Catalog | undefined {
     const catalog = this.store.catalog;
-    if (!catalog) void this.report.error(vscode.l10n.t('The index is not loaded; the "Open Infra Index" output says why.'));
+    if (!catalog) void this.report.error(l10n.t('The index is not loaded; the "Open Infra Index" output says why.'));
     return catalog;
   }
 
@@ -60,7 +61,7 @@ export class EntryCommands {
     if (!catalog) return undefined;
     if (typeof arg === 'string') {
       const item = catalog.get(arg);
-      if (!item) void this.report.error(vscode.l10n.t('There is no entry "{0}" in the index.', arg));
+      if (!item) void this.report.error(l10n.t('There is no entry "{0}" in the index.', arg));
       return item;
     }
     if (arg && typeof arg === 'object' && arg.type === 'entry') return catalog.get(arg.item.entry.id);
@@ -72,21 +73,21 @@ export class EntryCommands {
   }
 
   async openEntry(arg?: EntryArgument, options?: ShowOptions): Promise<vscode.WebviewPanel | undefined> {
-    const item = await this.resolve(arg, vscode.l10n.t('Open an entry of the Open Infra Index'));
+    const item = await this.resolve(arg, l10n.t('Open an entry of the Open Infra Index'));
     return item && this.panels.show(item, options);
   }
 
   /** Opens an entry's repository in the browser; resolves to the URL opened. */
   async openRepository(arg?: EntryArgument): Promise<string | undefined> {
-    const item = await this.resolve(arg, vscode.l10n.t('Open the repository of…'), (e) => !!e.entry.repo);
+    const item = await this.resolve(arg, l10n.t('Open the repository of…'), (e) => !!e.entry.repo);
     const url = item && entryLink(item);
-    if (item && !url) void this.report.info(vscode.l10n.t('{0} has no repository or link.', item.entry.name));
+    if (item && !url) void this.report.info(l10n.t('{0} has no repository or link.', item.entry.name));
     if (url) await this.actions.current.openExternal(url);
     return url;
   }
 
   async copyLink(arg?: EntryArgument): Promise<string | undefined> {
-    const item = await this.resolve(arg, vscode.l10n.t('Copy the link of…'));
+    const item = await this.resolve(arg, l10n.t('Copy the link of…'));
     const url = item && entryLink(item);
     if (url) await this.actions.current.copy(url, `the link to ${item.entry.name}`);
     return url;

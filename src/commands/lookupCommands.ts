@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { figurePickText } from '../core/lookups';
 import { figureDoc, figureRefs, search, type FigureRef } from '../core/search';
@@ -16,8 +17,8 @@ export class LookupCommands {
     const catalog = this.entries.catalog();
     if (!catalog) return undefined;
     const pick = vscode.window.createQuickPick<EntryPickItem>();
-    pick.title = vscode.l10n.t('Find Entry');
-    pick.placeholder = vscode.l10n.t('Search by name, kind, figure, benchmark or hardware (e.g. GraySort, FP8, H800)');
+    pick.title = l10n.t('Find Entry');
+    pick.placeholder = l10n.t('Search by name, kind, figure, benchmark or hardware (e.g. GraySort, FP8, H800)');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     pick.items = catalog.entries.map((e) => entryPickItem(e, true));
@@ -48,8 +49,8 @@ export class LookupCommands {
     const docs = figureRefs(scope).map(figureDoc);
     const toItem = (ref: FigureRef): FigurePickItem => ({ ...figurePickText(ref.entry, ref.figure), ref, alwaysShow: true });
     const pick = vscode.window.createQuickPick<FigurePickItem>();
-    pick.title = vscode.l10n.t('Find Figure');
-    pick.placeholder = vscode.l10n.t('Search figures: a value, a unit, what is measured, a GPU (e.g. TFLOPS, GraySort, H800)');
+    pick.title = l10n.t('Find Figure');
+    pick.placeholder = l10n.t('Search figures: a value, a unit, what is measured, a GPU (e.g. TFLOPS, GraySort, H800)');
     // The core search decides which figures match and their order; alwaysShow keeps
     // the quick pick's own label filter from hiding what it found in other fields.
     pick.matchOnDescription = false;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { GROUP_BY, SORT_BY } from '../core/arrange';
 import type { Settings } from '../settings';
@@ -5,14 +6,14 @@ import type { EntriesView } from '../tree/entriesView';
 
 /** The choices' labels, in the display language. */
 const GROUP_LABELS = (): Readonly<Record<(typeof GROUP_BY)[number], string>> => ({
-  period: vscode.l10n.t('Period (as the index groups them)'),
-  kind: vscode.l10n.t('Kind'),
-  none: vscode.l10n.t('None'),
+  period: l10n.t('Period (as the index groups them)'),
+  kind: l10n.t('Kind'),
+  none: l10n.t('None'),
 });
 const SORT_LABELS = (): Readonly<Record<(typeof SORT_BY)[number], string>> => ({
-  index: vscode.l10n.t("The index's order"),
-  name: vscode.l10n.t('Name'),
-  date: vscode.l10n.t('Release date'),
+  index: l10n.t("The index's order"),
+  name: l10n.t('Name'),
+  date: l10n.t('Release date'),
 });
 
 /** Filter, group and sort the sidebar tree. */
@@ -28,9 +29,9 @@ export class TreeCommands {
       typeof query === 'string'
         ? query
         : await vscode.window.showInputBox({
-            title: vscode.l10n.t('Filter the Open Infra Index tree'),
-            prompt: vscode.l10n.t('Matches names, summaries, features and figures. Leave empty to clear the filter.'),
-            placeHolder: vscode.l10n.t('e.g. FP8, GraySort, H800, file system'),
+            title: l10n.t('Filter the Open Infra Index tree'),
+            prompt: l10n.t('Matches names, summaries, features and figures. Leave empty to clear the filter.'),
+            placeHolder: l10n.t('e.g. FP8, GraySort, H800, file system'),
             value: this.view.filter,
           });
     if (value === undefined) return;
@@ -42,12 +43,12 @@ export class TreeCommands {
   }
 
   async groupBy(value?: string): Promise<void> {
-    const chosen = value ?? (await this.pick(vscode.l10n.t('Group the tree by'), GROUP_LABELS(), this.settings.groupBy()));
+    const chosen = value ?? (await this.pick(l10n.t('Group the tree by'), GROUP_LABELS(), this.settings.groupBy()));
     if (chosen && (GROUP_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.groupBy', chosen);
   }
 
   async sortBy(value?: string): Promise<void> {
-    const chosen = value ?? (await this.pick(vscode.l10n.t('Sort the entries by'), SORT_LABELS(), this.settings.sortBy()));
+    const chosen = value ?? (await this.pick(l10n.t('Sort the entries by'), SORT_LABELS(), this.settings.sortBy()));
     if (chosen && (SORT_BY as readonly string[]).includes(chosen)) await this.settings.update('tree.sortBy', chosen);
   }
 

@@ -2,6 +2,7 @@
 // kind, or not at all; sorted in the index's order, by name or by date; and
 // narrowed to the entries a filter matched.
 
+import { periodWhen } from './displayLocale';
 import { kindName, type CatalogEntry } from './catalog';
 
 export const GROUP_BY = ['period', 'kind', 'none'] as const;
@@ -47,7 +48,7 @@ export function arrangeEntries(entries: readonly CatalogEntry[], options: Arrang
   for (const e of sorted) {
     const [id, label, description] =
       options.groupBy === 'period'
-        ? [`period:${e.period.id}`, e.period.title, e.period.when]
+        ? [`period:${e.period.id}`, e.period.title, periodWhen(e.period)]
         : [`kind:${e.kind}`, kindName(e.kind), undefined];
     let group = groups.get(id);
     if (!group) {

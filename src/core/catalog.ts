@@ -3,6 +3,7 @@
 // (catalogBuild.ts), off the extension host's thread, and arrives as plain
 // data; withLookup() gives it back its lookup by id.
 
+import * as l10n from '@vscode/l10n';
 import type { DataFigure, EntryData, EntryKind } from './entryData';
 import { safeHttpUrl } from './html';
 import type { Entry, Figure, InfraIndex, Period, Problem } from './model';
@@ -18,6 +19,8 @@ export interface CatalogEntry {
   readonly headline: string;
   /** The data's summary, rendered once when the catalog is built (escaped, no raw HTML). */
   readonly summaryHtml?: string;
+  /** Its translations, rendered the same way, by locale. */
+  readonly translatedSummaryHtml?: Readonly<Partial<Record<'zh-cn', string>>>;
 }
 
 export interface Catalog {
@@ -39,7 +42,30 @@ export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | '
 
 /** "kernel-library" → "kernel library" */
 export function kindName(kind: CatalogEntry['kind']): string {
-  return kind.replace(/-/g, ' ');
+  switch (kind) {
+    case 'kernel-library':
+      return l10n.t('kernel library');
+    case 'communication-library':
+      return l10n.t('communication library');
+    case 'parallelism-algorithm':
+      return l10n.t('parallelism algorithm');
+    case 'load-balancer':
+      return l10n.t('load balancer');
+    case 'profiling-data':
+      return l10n.t('profiling data');
+    case 'file-system':
+      return l10n.t('file system');
+    case 'data-framework':
+      return l10n.t('data framework');
+    case 'system-overview':
+      return l10n.t('system overview');
+    case 'post':
+      return l10n.t('post');
+    case 'paper':
+      return l10n.t('paper');
+    default:
+      return l10n.t('entry');
+  }
 }
 
 /** Whether a period's heading or title names papers ("2024 AI Infrastructure Paper (SC24)"). */
@@ -49,7 +75,7 @@ export function isPaperPeriod(heading: string): boolean {
 
 /** "Day 5", or the period's title for entries outside the week. */
 export function shortPlace(e: CatalogEntry): string {
-  return e.entry.day !== undefined ? `Day ${e.entry.day}` : e.period.title;
+  return e.entry.day !== undefined ? l10n.t('Day {0}', e.entry.day) : e.period.title;
 }
 
 /** Related entries that exist in this catalog. */

@@ -98,6 +98,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
         figures,
         headline: headlineText(headlineFigures(figures, d)),
         summaryHtml: d?.summary ? renderMarkdown(d.summary) : undefined,
+        translatedSummaryHtml: d?.translations?.['zh-cn'] ? { 'zh-cn': renderMarkdown(d.translations['zh-cn'].summary) } : undefined,
       });
     }
   }

@@ -7,6 +7,7 @@
 // cluster figure of a known node count is also shown per node, as a derived
 // bar. Pure: the Compare Figures panel renders these groups with compareHtml.ts.
 
+import * as l10n from '@vscode/l10n';
 import type { Catalog, CatalogEntry } from './catalog';
 import { withoutUndefined } from './defined';
 import { figureLabel, normalisedLabel, scopeLabel } from './figureText';
@@ -100,12 +101,19 @@ export interface CompareGroup {
 
 const PRECISIONS: readonly Precision[] = ['BF16', 'FP8', 'FP16', 'FP32'];
 
-const PEAK_NAMES: Readonly<Record<Peak['id'], string>> = {
-  'h800-bf16': 'H800 BF16 peak',
-  'h800-fp8': 'H800 FP8 peak',
-  'h800-hbm': 'H800 HBM peak',
-  'h800-nvlink': 'H800 NVLink peak',
-};
+/** A peak's short name, in the display language. */
+function peakName(id: Peak['id']): string {
+  switch (id) {
+    case 'h800-bf16':
+      return l10n.t('H800 BF16 peak');
+    case 'h800-fp8':
+      return l10n.t('H800 FP8 peak');
+    case 'h800-hbm':
+      return l10n.t('H800 HBM peak');
+    default:
+      return l10n.t('H800 NVLink peak');
+  }
+}
 
 /** The charted dimension of a unit; undefined for units that are never charted (TiB/min, %, counts…). */
 export function compareDimension(unit: string): CompareDimension | undefined {
@@ -219,7 +227,7 @@ function toBar(item: CatalogEntry, c: ComparableFigure): CompareBar {
     origin: f.origin ?? 'repository',
     status: f.status ?? 'current',
     source: f.source,
-    peak: share && { id: share.peak.id, share: share.share, name: PEAK_NAMES[share.peak.id], basis: share.peak.basis },
+    peak: share && { id: share.peak.id, share: share.share, name: peakName(share.peak.id), basis: share.peak.basis },
     scope: f.scope,
     nodes: f.scope === 'cluster' ? f.nodes : undefined,
     generation: generationOf(f),
@@ -252,12 +260,18 @@ function perNodeBar(bar: CompareBar): CompareBar | undefined {
 const SCOPE_ORDER: readonly (FigureScope | undefined)[] = ['gpu', 'node', 'client', 'cluster', 'system', undefined];
 const GENERATION_ORDER: readonly (Generation | undefined)[] = ['Hopper', 'Blackwell', 'Ampere', undefined];
 const DIMENSION_ORDER: readonly CompareDimension[] = ['bandwidth', 'compute', 'token-throughput', 'latency'];
-const DIMENSION_TITLES: Readonly<Record<CompareDimension, string>> = {
-  bandwidth: 'Bandwidth',
-  compute: 'Compute',
-  'token-throughput': 'Token throughput',
-  latency: 'Latency',
-};
+function dimensionTitle(dimension: CompareDimension): string {
+  switch (dimension) {
+    case 'bandwidth':
+      return l10n.t('Bandwidth');
+    case 'compute':
+      return l10n.t('Compute');
+    case 'token-throughput':
+      return l10n.t('Token throughput');
+    default:
+      return l10n.t('Latency');
+  }
+}
 
 /** The position of a precision among the groups: BF16, FP8, FP16, FP32, any other, then none. */
 function precisionRank(p: Precision | undefined): number {
@@ -301,8 +315,8 @@ function keyId(k: GroupKey): string {
 }
 
 function keyTitle(k: GroupKey): string {
-  const what = k.dimension === 'compute' ? `Compute, ${k.precision ?? 'precision not stated'}` : DIMENSION_TITLES[k.dimension];
-  return [what, scopeLabel(k.scope, k.nodes), k.generation ?? 'hardware not stated'].join(' · ');
+  const what = k.dimension === 'compute' ? l10n.t('Compute, {0}', k.precision ?? l10n.t('precision not stated')) : dimensionTitle(k.dimension);
+  return [what, scopeLabel(k.scope, k.nodes), k.generation ?? l10n.t('hardware not stated')].join(' · ');
 }
 
 function compareKeys(a: GroupKey, b: GroupKey): number {

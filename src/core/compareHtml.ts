@@ -6,6 +6,7 @@
 // script body). Colours come from media/compare.css; the page script (src/webview/pageScript.ts) turns
 // clicks and Enter/Space on [data-action] into messages.
 
+import * as l10n from '@vscode/l10n';
 import type { CompareBar, CompareGroup } from './compare';
 import { figureLabel, normalisedLabel, peakLabel, statedLabel } from './figureText';
 import { escapeAttribute, escapeHtml } from './html';
@@ -46,10 +47,10 @@ function valueText(bar: CompareBar): string {
 /** The small line under the bar: peak share, where the figure came from, whether it is superseded. */
 function noteText(bar: CompareBar): string {
   return [
-    bar.derived ? `derived: cluster total ÷ ${bar.derived.nodes} nodes` : undefined,
+    bar.derived ? l10n.t('derived: cluster total ÷ {0} nodes', bar.derived.nodes) : undefined,
     bar.peak && peakLabel(bar.peak, bar.lowerBound),
-    bar.origin === 'index' ? 'index figure' : undefined,
-    bar.status === 'superseded' ? 'superseded' : undefined,
+    bar.origin === 'index' ? l10n.t('index figure') : undefined,
+    bar.status === 'superseded' ? l10n.t('superseded') : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -63,22 +64,27 @@ export function barAriaLabel(bar: CompareBar): string {
     bar.figure.hardware,
     bar.precision && bar.normalisedUnit !== 'TFLOPS' ? bar.precision : undefined,
     bar.figure.scale,
-    bar.derived && `derived per node: ${bar.derived.arithmetic}`,
+    bar.derived && l10n.t('derived per node: {0}', bar.derived.arithmetic),
     bar.peak && peakLabel(bar.peak, bar.lowerBound),
-    bar.status === 'superseded' ? 'superseded' : undefined,
+    bar.status === 'superseded' ? l10n.t('superseded') : undefined,
   ].filter(Boolean);
-  return `Open ${bar.entryName}: ${parts.join(', ')}`;
+  return l10n.t('Open {0}: {1}', bar.entryName, parts.join(', '));
 }
 
 function chartSummary(group: CompareGroup): string {
   const first = group.bars[0];
   const last = group.bars[group.bars.length - 1];
-  const count = `${group.bars.length} figure${group.bars.length === 1 ? '' : 's'}`;
-  const range =
-    group.bars.length === 1
-      ? `${normalisedLabel(first)} (${first.entryName})`
-      : `from ${normalisedLabel(first)} (${first.entryName}) down to ${normalisedLabel(last)} (${last.entryName})`;
-  return `${group.title}, in ${group.unit}: ${count}, ${range}. The table below lists them.`;
+  if (group.bars.length === 1) return l10n.t('{0}, in {1}: 1 figure, {2} ({3}). The table below lists them.', group.title, group.unit, normalisedLabel(first), first.entryName);
+  return l10n.t(
+    '{0}, in {1}: {2} figures, from {3} ({4}) down to {5} ({6}). The table below lists them.',
+    group.title,
+    group.unit,
+    group.bars.length,
+    normalisedLabel(first),
+    first.entryName,
+    normalisedLabel(last),
+    last.entryName,
+  );
 }
 
 function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, clipId: string): string {
@@ -91,7 +97,7 @@ function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, cli
   const note = noteText(bar);
   const tooltip = [
     `${bar.entryName}: ${statedLabel(bar.figure)}`,
-    bar.derived && `Derived here, not stated by the source: ${bar.derived.arithmetic}`,
+    bar.derived && l10n.t('Derived here, not stated by the source: {0}', bar.derived.arithmetic),
     bar.detail,
     bar.peak && `${peakLabel(bar.peak, bar.lowerBound)} (${bar.peak.basis})`,
   ]
@@ -122,7 +128,7 @@ function chart(group: CompareGroup, options: ComparePageOptions): string {
   // would hide the focusable bars inside it from assistive technology.
   return `<div class="chart">
 <svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" role="group" aria-label="${escapeAttribute(chartSummary(group))}">
-<title id="${escapeAttribute(titleId)}">${escapeHtml(`${group.title}, normalised to ${group.unit}`)}</title>
+<title id="${escapeAttribute(titleId)}">${escapeHtml(l10n.t('{0}, normalised to {1}', group.title, group.unit))}</title>
 <defs><clipPath id="${escapeAttribute(clipId)}"><rect x="0" y="0" width="${LABEL_WIDTH}" height="${height}"></rect></clipPath></defs>
 <line class="axis" x1="${BAR_X}" y1="0" x2="${BAR_X}" y2="${height}"></line>
 ${rows}
@@ -131,11 +137,11 @@ ${rows}
 }
 
 function sourceCell(bar: CompareBar): string {
-  const origin = bar.origin === 'index' ? 'Index' : 'Repository';
+  const origin = bar.origin === 'index' ? l10n.t('Index') : l10n.t('Repository');
   const s = bar.source;
   const link = sourceLink(s);
   const date = s?.date ? ` ${timeHtml(s.date)}` : '';
-  const status = bar.status === 'superseded' ? ' <span class="badge warn">Superseded</span>' : '';
+  const status = bar.status === 'superseded' ? ` <span class="badge warn">${escapeHtml(l10n.t('Superseded'))}</span>` : '';
   return `<span class="origin">${escapeHtml(origin)}</span>${status}${link ? `<br>${link}` : ''}${date}`;
 }
 
@@ -156,11 +162,11 @@ function tableRow(bar: CompareBar, highlight: boolean): string {
 }
 
 function table(group: CompareGroup, options: ComparePageOptions): string {
-  const head = ['Entry', 'Figure', 'Normalised', 'Measures', 'Conditions / hardware', 'Share of peak', 'Source'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const head = [l10n.t('Entry'), l10n.t('Figure'), l10n.t('Normalised'), l10n.t('Measures'), l10n.t('Conditions / hardware'), l10n.t('Share of peak'), l10n.t('Source')].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const rows = group.bars.map((b) => tableRow(b, b.entryId === options.highlightEntry)).join('\n');
   return `<div class="table-wrap">
 <table class="figures">
-<caption>${escapeHtml(`${group.title}: the chart's figures, normalised to ${group.unit}, largest first`)}</caption>
+<caption>${escapeHtml(l10n.t("{0}: the chart's figures, normalised to {1}, largest first", group.title, group.unit))}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows}
@@ -181,15 +187,15 @@ ${table(group, options)}
 export function renderComparePage(groups: readonly CompareGroup[], assets: PageAssets, options: ComparePageOptions = {}): string {
   const charts = groups.length
     ? groups.map((g) => groupSection(g, options)).join('\n')
-    : '<p class="empty">None of the index’s performance figures are in units that compare.</p>';
+    : `<p class="empty">${escapeHtml(l10n.t('None of the index’s performance figures are in units that compare.'))}</p>`;
   const body = `${options.roofline ? rooflineSection(options.roofline) : ''}\n${charts}`;
   return htmlDocument(assets, {
-    title: 'Compare figures',
+    title: l10n.t('Compare figures'),
     bodyAttributes: { class: 'compare-page' },
     body: `<main aria-labelledby="page-title">
 <header>
-<h1 id="page-title">Compare figures</h1>
-<p class="intro">Only like figures share a chart: the same kind of unit (bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision), the same scope (per GPU, per node, per client node, or a cluster of one size) and the same GPU generation. Only performance figures are charted; configuration, cost and size figures, and figures in other units (TiB/min, percentages, counts), are in each entry’s panel. A cluster figure whose node count is known is also shown per node, marked as derived. Select a bar or an entry name to open the entry at that figure.</p>
+<h1 id="page-title">${escapeHtml(l10n.t('Compare figures'))}</h1>
+<p class="intro">${escapeHtml(l10n.t('Only like figures share a chart: the same kind of unit (bandwidth normalised to GB/s, latency to µs, compute in TFLOPS with one chart per precision), the same scope (per GPU, per node, per client node, or a cluster of one size) and the same GPU generation. Only performance figures are charted; configuration, cost and size figures, and figures in other units (TiB/min, percentages, counts), are in each entry’s panel. A cluster figure whose node count is known is also shown per node, marked as derived. Select a bar or an entry name to open the entry at that figure.'))}</p>
 </header>
 ${body}
 </main>`,

@@ -78,6 +78,14 @@ export interface EntryData {
   readonly figures: readonly DataFigure[];
   /** The modules and headers code imports to use it. */
   readonly code?: readonly DataCodeName[];
+  /** The tagline and summary in other languages, by VS Code locale ("zh-cn"). */
+  readonly translations?: Readonly<Partial<Record<'zh-cn', EntryTranslation>>>;
+}
+
+export interface EntryTranslation {
+  readonly tagline: string;
+  /** Markdown. */
+  readonly summary: string;
 }
 
 export interface EntryDataFile {

@@ -2,6 +2,7 @@
 // number with its lower-bound mark, the unit, the precision of compute
 // figures, the qualifier, the share of a hardware peak, and the source.
 
+import * as l10n from '@vscode/l10n';
 import type { CompareBar, ComparePeak } from './compare';
 import type { Figure, FigureClass, FigureScope, FigureSource } from './model';
 import { formatNumber } from './units';
@@ -48,7 +49,7 @@ export function sharePercent(share: number): string {
 
 /** "89.6% of H800 HBM peak"; "68.2%+ of H800 FP8 peak" for a lower bound (1350+ TFLOPS). */
 export function peakLabel(peak: Pick<ComparePeak, 'share' | 'name'>, lowerBound = false): string {
-  return `${bounded(sharePercent(peak.share), lowerBound)} of ${peak.name}`;
+  return l10n.t('{0} of {1}', bounded(sharePercent(peak.share), lowerBound), peak.name);
 }
 
 /** "deepseek-ai/FlashMLA · README.md @ 1a2b3c4": the file a figure is stated in. */
@@ -60,17 +61,17 @@ export function sourceLabel(s: Pick<FigureSource, 'repo' | 'path' | 'commit'>): 
 export function scopeLabel(scope: FigureScope | undefined, nodes?: number): string {
   switch (scope) {
     case 'gpu':
-      return 'per GPU';
+      return l10n.t('per GPU');
     case 'node':
-      return 'per node';
+      return l10n.t('per node');
     case 'client':
-      return 'per client node';
+      return l10n.t('per client node');
     case 'cluster':
-      return nodes ? `cluster of ${formatNumber(nodes)} nodes` : 'cluster';
+      return nodes ? l10n.t('cluster of {0} nodes', formatNumber(nodes)) : l10n.t('cluster');
     case 'system':
-      return 'whole system';
+      return l10n.t('whole system');
     default:
-      return 'scope not stated';
+      return l10n.t('scope not stated');
   }
 }
 
@@ -78,11 +79,14 @@ export function scopeLabel(scope: FigureScope | undefined, nodes?: number): stri
 export function classLabel(figureClass: FigureClass | undefined): string {
   switch (figureClass) {
     case 'performance':
+      return l10n.t('performance');
     case 'cost':
+      return l10n.t('cost');
     case 'configuration':
+      return l10n.t('configuration');
     case 'size':
-      return figureClass;
+      return l10n.t('size');
     default:
-      return 'class not stated';
+      return l10n.t('class not stated');
   }
 }

@@ -5,6 +5,7 @@
 import type { CatalogEntry } from './catalog';
 import { kindName, shortPlace } from './catalog';
 import { figureLabel, scopeLabel, statedLabel } from './figureText';
+import { taglineOf } from './displayLocale';
 import { headlineFigures } from './headlines';
 import type { Figure } from './model';
 
@@ -23,7 +24,8 @@ export function entryPickText(e: CatalogEntry): EntryPickText {
   // Performance figures only: an entry with none is described by its words alone.
   const figures = headlineFigures(e.figures, e.data).map(figureSummary).join(' · ');
   // The tagline in the project's words, then the index's own description, when it says more.
-  const words = [...new Set([e.data?.tagline, e.entry.description].filter(Boolean))];
+  // The tagline in the display language first, then in the others, so that either finds the entry.
+  const words = [...new Set([taglineOf(e), e.data?.tagline, e.data?.translations?.['zh-cn']?.tagline, e.entry.description].filter(Boolean))];
   return {
     description: `${shortPlace(e)} · ${kindName(e.kind)}`,
     detail: [figures, ...words].filter(Boolean).join(' — '),

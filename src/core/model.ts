@@ -120,6 +120,10 @@ export interface Period {
   readonly title: string;
   /** "February 2025", "2024"… */
   readonly when?: string;
+  /** The year and month "when" names, for formatting it in the display language. */
+  readonly year?: number;
+  /** 1–12; absent for a year alone. */
+  readonly month?: number;
   readonly entries: readonly Entry[];
   readonly line: number;
 }

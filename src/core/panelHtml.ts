@@ -4,8 +4,10 @@
 // through the sanitising renderer; the page holds no inline script or
 // handler: the page script (src/webview/pageScript.ts) reads data-* attributes and posts messages.
 
+import * as l10n from '@vscode/l10n';
 import type { CatalogEntry } from './catalog';
 import { entryLink, kindName } from './catalog';
+import { periodWhen, summaryHtmlOf, taglineOf } from './displayLocale';
 import { figureSeries, type FigureSeries } from './figureHistory';
 import { classLabel, figureNumber, scopeLabel, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
 import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
@@ -38,8 +40,9 @@ export interface PageUse {
 
 /** "Day 1 · Open-Source Week (February 2025)" */
 export function entryPlace(item: CatalogEntry): string {
-  const period = item.period.when ? `${item.period.title} (${item.period.when})` : item.period.title;
-  return item.entry.day !== undefined ? `Day ${item.entry.day} · ${period}` : period;
+  const when = periodWhen(item.period);
+  const period = when ? `${item.period.title} (${when})` : item.period.title;
+  return item.entry.day !== undefined ? l10n.t('Day {0} · {1}', item.entry.day, period) : period;
 }
 
 
@@ -50,13 +53,13 @@ function fact(label: string, value: string | undefined): string {
 function header(item: CatalogEntry, canClone: boolean): string {
   const { entry, data } = item;
   const facts = [
-    fact('When', entryPlace(item)),
-    fact('Kind', kindName(item.kind)),
-    fact('Released', data?.released),
-    fact('License', data?.license),
-    fact('Languages', data?.languages.join(', ')),
+    fact(l10n.t('When'), entryPlace(item)),
+    fact(l10n.t('Kind'), kindName(item.kind)),
+    fact(l10n.t('Released'), data?.released),
+    fact(l10n.t('License'), data?.license),
+    fact(l10n.t('Languages'), data?.languages.join(', ')),
   ].join('');
-  const tagline = data?.tagline ?? entry.description;
+  const tagline = taglineOf(item);
   return `<header class="entry-header">
 <h1 id="entry-name">${escapeHtml(entry.name)}</h1>
 ${tagline ? `<p class="tagline">${escapeHtml(tagline)}</p>` : ''}
@@ -69,11 +72,11 @@ function actions(item: CatalogEntry, canClone: boolean): string {
   const repo = safeHttpUrl(item.entry.repo);
   const link = entryLink(item);
   const buttons = [
-    repo && button('openRepository', 'Open Repository', `Open the ${item.entry.name} repository in the browser`, 'primary'),
-    canClone && githubCloneUrl(item.entry.repo) && button('cloneRepository', 'Clone…', `Clone the ${item.entry.name} repository with Git`),
-    link && button('copyLink', 'Copy Link', `Copy the link to ${item.entry.name}`),
+    repo && button('openRepository', l10n.t('Open Repository'), l10n.t('Open the {0} repository in the browser', item.entry.name), 'primary'),
+    canClone && githubCloneUrl(item.entry.repo) && button('cloneRepository', l10n.t('Clone…'), l10n.t('Clone the {0} repository with Git', item.entry.name)),
+    link && button('copyLink', l10n.t('Copy Link'), l10n.t('Copy the link to {0}', item.entry.name)),
   ].filter(Boolean);
-  return buttons.length ? `<div class="actions" role="toolbar" aria-label="Entry actions">${buttons.join('')}</div>` : '';
+  return buttons.length ? `<div class="actions" role="toolbar" aria-label="${escapeAttribute(l10n.t('Entry actions'))}">${buttons.join('')}</div>` : '';
 }
 
 function button(action: string, label: string, aria: string, variant = 'secondary', extra = ''): string {
@@ -82,8 +85,8 @@ function button(action: string, label: string, aria: string, variant = 'secondar
 
 function summary(item: CatalogEntry): string {
   // Rendered from the data's markdown when the catalog was built (see catalogBuild.ts).
-  const body = item.summaryHtml ?? (item.entry.description ? `<p>${escapeHtml(item.entry.description)}</p>` : '');
-  return body ? section('summary', 'Summary', `<div class="markdown">${body}</div>`) : '';
+  const body = summaryHtmlOf(item) ?? (item.entry.description ? `<p>${escapeHtml(item.entry.description)}</p>` : '');
+  return body ? section('summary', l10n.t('Summary'), `<div class="markdown">${body}</div>`) : '';
 }
 
 function section(id: string, title: string, body: string): string {
@@ -93,14 +96,14 @@ function section(id: string, title: string, body: string): string {
 function sourceLine(f: Figure): string {
   const s = f.source;
   if (!s) return '';
-  return `<p class="source">Source: ${sourceLink(s)}${s.date ? ` · ${timeHtml(s.date)}` : ''}</p>`;
+  return `<p class="source">${escapeHtml(l10n.t('Source:'))} ${sourceLink(s)}${s.date ? ` · ${timeHtml(s.date)}` : ''}</p>`;
 }
 
 function peakBar(f: Figure): string {
   const share = shareOfPeak(f);
   if (!share) return '';
   const shown = Math.min(100, Math.max(0, share.share * 100));
-  const label = `${sharePercent(share.share)} of peak`;
+  const label = l10n.t('{0} of peak', sharePercent(share.share));
   return `<div class="peak">
 <progress class="peak-bar" max="100" value="${escapeAttribute(shown.toFixed(1))}" aria-label="${escapeAttribute(`${label}: ${share.peak.basis}`)}"></progress>
 <p class="peak-text"><strong>${escapeHtml(label)}</strong> · ${escapeHtml(share.peak.basis)}</p>
@@ -110,13 +113,13 @@ function peakBar(f: Figure): string {
 function compareLine(f: Figure): string {
   if (f.newer) {
     const n = f.newer;
-    return `<p class="newer"><span class="badge warn">Newer figure</span> ${escapeHtml(shortFigure(f))} → <strong>${escapeHtml(shortFigure(n))}</strong>${
+    return `<p class="newer"><span class="badge warn">${escapeHtml(l10n.t('Newer figure'))}</span> ${escapeHtml(shortFigure(f))} → <strong>${escapeHtml(shortFigure(n))}</strong>${
       n.source?.date ? ` (${escapeHtml(n.source.date)}, ${escapeHtml(n.source.repo)})` : ''
     }</p>`;
   }
   if (f.replaces) {
     const o = f.replaces;
-    return `<p class="newer"><span class="badge">Newer than the index</span> index: ${escapeHtml(shortFigure(o))}${
+    return `<p class="newer"><span class="badge">${escapeHtml(l10n.t('Newer than the index'))}</span> ${escapeHtml(l10n.t('index: {0}', shortFigure(o)))}${
       o.source?.date ? ` (${escapeHtml(o.source.date)})` : ''
     } → ${escapeHtml(shortFigure(f))}</p>`;
   }
@@ -135,25 +138,25 @@ export function figureCitation(item: CatalogEntry, f: Figure): string {
 function figureCard(f: Figure, i: number, highlight: boolean): string {
   const value = `${f.qualifier ? `<span class="qualifier">${escapeHtml(f.qualifier)}</span> ` : ''}<span class="number">${escapeHtml(figureNumber(f))}</span> <span class="unit">${escapeHtml(f.unit)}</span>`;
   const tags = [
-    f.origin === 'index' ? '<span class="badge">Index</span>' : '<span class="badge">Primary source</span>',
+    `<span class="badge">${escapeHtml(f.origin === 'index' ? l10n.t('Index') : l10n.t('Primary source'))}</span>`,
     f.precision ? `<span class="badge">${escapeHtml(f.precision)}</span>` : '',
     // Only a figure that is not of performance says what it is instead: a setting, a size, a cost.
     f.class && f.class !== 'performance' ? `<span class="badge">${escapeHtml(classLabel(f.class))}</span>` : '',
-    f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '',
+    f.status === 'superseded' ? `<span class="badge warn">${escapeHtml(l10n.t('Superseded'))}</span>` : '',
   ].join('');
   const details = [
-    fact('Measures', f.measure),
-    fact('Of', scopeLabel(f.scope, f.nodes)),
-    fact('Hardware', f.hardware),
-    fact('Scale', f.scale),
-    fact('Conditions', f.conditions),
+    fact(l10n.t('Measures'), f.measure),
+    fact(l10n.t('Of'), scopeLabel(f.scope, f.nodes)),
+    fact(l10n.t('Hardware'), f.hardware),
+    fact(l10n.t('Scale'), f.scale),
+    fact(l10n.t('Conditions'), f.conditions),
   ].join('');
   const aria = `${statedLabel(f)}${f.measure ? `, ${f.measure}` : ''}`;
   return `<article class="card${highlight ? ' highlight' : ''}" id="figure-${i}" data-figure="${i}" tabindex="-1" aria-label="${escapeAttribute(aria)}">
 <div class="card-top"><div class="value">${value}</div><div class="tags">${tags}</div></div>
 <dl class="card-details">${details}</dl>
 ${peakBar(f)}${compareLine(f)}${sourceLine(f)}
-${button('copyFigure', 'Copy', `Copy ${aria} with its source`, 'icon', ` data-figure="${i}"`)}
+${button('copyFigure', l10n.t('Copy'), l10n.t('Copy {0} with its source', aria), 'icon', ` data-figure="${i}"`)}
 </article>`;
 }
 
@@ -166,7 +169,7 @@ function figures(item: CatalogEntry, highlight: number | undefined): string {
       .filter(Boolean);
     return cards.length ? `<h3>${escapeHtml(title)}</h3><div class="cards">${cards.join('\n')}</div>` : '';
   };
-  return section('figures', 'Figures', group('index', 'As the index states them') + group('repository', 'From primary sources: the project’s repository, documents or paper'));
+  return section('figures', l10n.t('Figures'), group('index', l10n.t('As the index states them')) + group('repository', l10n.t('From primary sources: the project’s repository, documents or paper')));
 }
 
 /** "+13.8%", "−52.8%" */
@@ -178,7 +181,7 @@ function changeText(change: number): string {
 function seriesTable(series: FigureSeries, i: number): string {
   const first = series.points[0].figure;
   const last = series.points[series.points.length - 1].figure;
-  const title = series.measure ?? first.measure ?? 'Figure';
+  const title = series.measure ?? first.measure ?? l10n.t('Figure');
   const headingId = `history-${i}-title`;
   const rows = series.points
     .map((p) => {
@@ -187,8 +190,8 @@ function seriesTable(series: FigureSeries, i: number): string {
       const status = f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '<span class="badge">Current</span>';
       return `<tr>
 <td>${p.date ? timeHtml(p.date) : '<span class="none">not dated</span>'}</td>
-<th scope="row"><button type="button" class="figure-link" data-action="showFigure" data-figure="${escapeAttribute(p.index)}" aria-label="${escapeAttribute(`Show the card of ${statedLabel(f)}${p.date ? ` of ${p.date}` : ''}`)}">${escapeHtml(statedLabel(f))}</button></th>
-<td>${escapeHtml(f.origin === 'index' ? 'Index' : 'Primary source')}${f.origin === 'index' ? '' : ` ${status}`}</td>
+<th scope="row"><button type="button" class="figure-link" data-action="showFigure" data-figure="${escapeAttribute(p.index)}" aria-label="${escapeAttribute(p.date ? l10n.t('Show the card of {0} of {1}', statedLabel(f), p.date) : l10n.t('Show the card of {0}', statedLabel(f)))}">${escapeHtml(statedLabel(f))}</button></th>
+<td>${escapeHtml(f.origin === 'index' ? l10n.t('Index') : l10n.t('Primary source'))}${f.origin === 'index' ? '' : ` ${status}`}</td>
 <td>${source}</td>
 </tr>`;
     })
@@ -196,9 +199,9 @@ function seriesTable(series: FigureSeries, i: number): string {
   const change = series.change !== undefined ? ` (${changeText(series.change)})` : '';
   return `<div class="history">
 <h3 id="${headingId}">${escapeHtml(title)}</h3>
-<p class="history-summary">${escapeHtml(`${shortFigure(first)} → ${shortFigure(last)}${change}, over ${series.points.length} statements`)}</p>
+<p class="history-summary">${escapeHtml(l10n.t('{0} → {1}{2}, over {3} statements', shortFigure(first), shortFigure(last), change, series.points.length))}</p>
 <div class="table-wrap"><table class="figures" aria-labelledby="${headingId}">
-<thead><tr><th scope="col">Stated</th><th scope="col">Figure</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>
+<thead><tr>${[l10n.t('Stated'), l10n.t('Figure'), l10n.t('Where'), l10n.t('Source')].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -210,23 +213,32 @@ ${rows}
 function history(item: CatalogEntry): string {
   const series = figureSeries(item);
   if (series.length === 0) return '';
-  return section('history', 'Figure history', series.map(seriesTable).join('\n'));
+  return section('history', l10n.t('Figure history'), series.map(seriesTable).join('\n'));
 }
 
 function features(item: CatalogEntry): string {
   const list = [...item.entry.features];
   if (list.length === 0) return '';
-  return section('features', 'Features', `<ul class="features">${list.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);
+  return section('features', l10n.t('Features'), `<ul class="features">${list.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`);
 }
 
-const LINK_KIND_LABELS: Readonly<Record<LinkKind, string>> = {
-  repo: 'Repository',
-  paper: 'Paper',
-  doc: 'Deep dive',
-  translation: 'Other language',
-  image: 'Figure',
-  other: 'Link',
-};
+/** What a link is, in the display language. */
+function linkKindLabel(kind: LinkKind): string {
+  switch (kind) {
+    case 'repo':
+      return l10n.t('Repository');
+    case 'paper':
+      return l10n.t('Paper');
+    case 'doc':
+      return l10n.t('Deep dive');
+    case 'translation':
+      return l10n.t('Other language');
+    case 'image':
+      return l10n.t('Figure');
+    default:
+      return l10n.t('Link');
+  }
+}
 
 /** How a link reads on the page: "arXiv" and "DOI" for papers, else its label. */
 export function linkLabel(l: Link): string {
@@ -243,9 +255,9 @@ function links(item: CatalogEntry): string {
     .filter((l): l is Link => !!l.url)
     .map(
       (l) =>
-        `<li><span class="link-kind">${escapeHtml(LINK_KIND_LABELS[l.kind])}</span> <a class="external" href="${escapeAttribute(l.url)}" title="${escapeAttribute(l.url)}" aria-label="${escapeAttribute(`${LINK_KIND_LABELS[l.kind]}: ${linkLabel(l)} (opens in the browser)`)}">${escapeHtml(linkLabel(l))}</a> <span class="url">${escapeHtml(l.url)}</span></li>`,
+        `<li><span class="link-kind">${escapeHtml(linkKindLabel(l.kind))}</span> <a class="external" href="${escapeAttribute(l.url)}" title="${escapeAttribute(l.url)}" aria-label="${escapeAttribute(l10n.t('{0}: {1} (opens in the browser)', linkKindLabel(l.kind), linkLabel(l)))}">${escapeHtml(linkLabel(l))}</a> <span class="url">${escapeHtml(l.url)}</span></li>`,
     );
-  return rows.length ? section('links', 'Links', `<ul class="links">${rows.join('')}</ul>`) : '';
+  return rows.length ? section('links', l10n.t('Links'), `<ul class="links">${rows.join('')}</ul>`) : '';
 }
 
 /** Where the workspace imports the entry; each place opens its file at the line. */
@@ -254,10 +266,11 @@ function usedHere(item: CatalogEntry, uses: readonly PageUse[] | undefined): str
   const rows = uses
     .map(
       (u, i) =>
-        `<li><button type="button" class="figure-link" data-action="openUse" data-use="${i}" aria-label="${escapeAttribute(`Open ${u.path} at line ${u.line}`)}">${escapeHtml(`${u.path}:${u.line}`)}</button> <code>${escapeHtml(u.text)}</code></li>`,
+        `<li><button type="button" class="figure-link" data-action="openUse" data-use="${i}" aria-label="${escapeAttribute(l10n.t('Open {0} at line {1}', u.path, u.line))}">${escapeHtml(`${u.path}:${u.line}`)}</button> <code>${escapeHtml(u.text)}</code></li>`,
     )
     .join('');
-  return section('used-here', 'Used in this workspace', `<p class="history-summary">${escapeHtml(`${item.entry.name} is imported in ${uses.length} place${uses.length === 1 ? '' : 's'}.`)}</p><ul class="uses">${rows}</ul>`);
+  const count = uses.length === 1 ? l10n.t('{0} is imported in 1 place.', item.entry.name) : l10n.t('{0} is imported in {1} places.', item.entry.name, uses.length);
+  return section('used-here', l10n.t('Used in this workspace'), `<p class="history-summary">${escapeHtml(count)}</p><ul class="uses">${rows}</ul>`);
 }
 
 function related(entries: readonly CatalogEntry[] | undefined): string {
@@ -265,10 +278,10 @@ function related(entries: readonly CatalogEntry[] | undefined): string {
   const chips = entries
     .map(
       (r) =>
-        `<button type="button" class="chip" data-action="openEntry" data-entry="${escapeAttribute(r.entry.id)}" aria-label="${escapeAttribute(`Open ${r.entry.name}`)}">${escapeHtml(r.entry.name)}</button>`,
+        `<button type="button" class="chip" data-action="openEntry" data-entry="${escapeAttribute(r.entry.id)}" aria-label="${escapeAttribute(l10n.t('Open {0}', r.entry.name))}">${escapeHtml(r.entry.name)}</button>`,
     )
     .join('');
-  return section('related', 'Related entries', `<div class="chips">${chips}</div>`);
+  return section('related', l10n.t('Related entries'), `<div class="chips">${chips}</div>`);
 }
 
 export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options: PageOptions = {}): string {

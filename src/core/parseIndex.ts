@@ -15,6 +15,7 @@ import type { Entry, InfraIndex, ParseResult, Period, Problem } from './model';
 import { describeError } from './describe';
 import { LinkResolver } from './indexLinks';
 import { boundMarkdown } from './markdownBounds';
+import { withoutUndefined } from './defined';
 
 export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
 
@@ -96,12 +97,13 @@ function repairLines(source: string, problems: Problem[]): string {
   return lines.join('\n');
 }
 
-function periodParts(heading: string): { title: string; when?: string } {
+function periodParts(heading: string): { title: string; when?: string; year?: number; month?: number } {
   const m = /^(\d{4})(\d{2})?\s+(.*)$/.exec(heading);
   if (!m) return { title: heading };
   const month = m[2] ? Number(m[2]) : 0;
-  const when = month >= 1 && month <= 12 ? `${MONTHS[month - 1]} ${m[1]}` : m[1];
-  return { title: m[3].trim(), when };
+  const known = month >= 1 && month <= 12;
+  const when = known ? `${MONTHS[month - 1]} ${m[1]}` : m[1];
+  return { title: m[3].trim(), when, year: Number(m[1]), ...(known ? { month } : {}) };
 }
 
 function periodId(draft: PeriodDraft): string {
@@ -109,9 +111,9 @@ function periodId(draft: PeriodDraft): string {
 }
 
 function buildPeriod(draft: PeriodDraft, { id, entries }: { id: string; entries: Entry[] }, problems: Problem[]): Period {
-  const { title, when } = periodParts(draft.heading);
+  const { title, when, year, month } = periodParts(draft.heading);
   if (entries.length === 0) {
     problems.push({ line: draft.line, message: `Period "${draft.heading}" has no entries.` });
   }
-  return { id, heading: draft.heading, title, when, entries, line: draft.line };
+  return withoutUndefined<Period>({ id, heading: draft.heading, title, when, year, month, entries, line: draft.line });
 }

@@ -6,6 +6,7 @@
 // the memory ceiling. Labels sit in a column on the right, joined to their
 // marks. Under the same rules as compareHtml.ts: every text escaped, nothing inline.
 
+import * as l10n from '@vscode/l10n';
 import { figureLabel, sharePercent, statedLabel } from './figureText';
 import { escapeAttribute, escapeHtml } from './html';
 import { memoryCeiling, type Roofline, type RooflinePoint } from './roofline';
@@ -45,19 +46,24 @@ function markName(p: RooflinePoint): string {
 }
 
 function boundText(p: RooflinePoint): string {
-  if (!p.bound) return 'bound not stated';
-  const what = p.bound === 'memory' ? 'memory-bound' : 'compute-bound';
-  return p.boundFrom === 'source' ? `${what} (as its source states)` : what;
+  if (!p.bound) return l10n.t('bound not stated');
+  const what = p.bound === 'memory' ? l10n.t('memory-bound') : l10n.t('compute-bound');
+  return p.boundFrom === 'source' ? l10n.t('{0} (as its source states)', what) : what;
 }
 
 function shareText(p: RooflinePoint): string {
-  const ceiling = p.ceiling.unit === 'TFLOPS' && p.intensity !== undefined && p.ceiling.id === 'h800-hbm' ? 'the HBM ceiling at its intensity' : p.ceiling.basis;
-  return `${sharePercent(p.share)}${p.figure.lowerBound ? '+' : ''} of ${ceiling}`;
+  const ceiling = p.ceiling.unit === 'TFLOPS' && p.intensity !== undefined && p.ceiling.id === 'h800-hbm' ? l10n.t('the HBM ceiling at its intensity') : p.ceiling.basis;
+  return l10n.t('{0} of {1}', `${sharePercent(p.share)}${p.figure.lowerBound ? '+' : ''}`, ceiling);
+}
+
+/** What a mark stands for: the entry, its figure, intensity, bound and share. */
+function pointText(p: RooflinePoint): string {
+  const where = p.intensity !== undefined ? l10n.t('at {0} FLOP per byte', formatNumber(p.intensity)) : l10n.t('intensity not stated');
+  return l10n.t('{0}: {1}, {2}, {3}, {4}', p.entryName, statedLabel(p.figure), where, boundText(p), shareText(p));
 }
 
 export function pointAriaLabel(p: RooflinePoint): string {
-  const where = p.intensity !== undefined ? `at ${formatNumber(p.intensity)} FLOP per byte` : 'intensity not stated';
-  return `Open ${p.entryName}: ${statedLabel(p.figure)}, ${where}, ${boundText(p)}, ${shareText(p)}`;
+  return l10n.t('Open {0}', pointText(p));
 }
 
 /** The mark's anchor (where its label's leader starts) and its shape. */
@@ -120,7 +126,7 @@ function axes(): string {
     out.push(`<line class="grid" x1="${PLOT_LEFT}" y1="${n(y)}" x2="${PLOT_RIGHT}" y2="${n(y)}"></line>`);
     out.push(`<text class="tick" x="${PLOT_LEFT - 6}" y="${n(y + 4)}" text-anchor="end">${escapeHtml(formatNumber(t))}</text>`);
   }
-  out.push(`<text class="axis-title" x="${n((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${PLOT_BOTTOM + 36}" text-anchor="middle">Arithmetic intensity (FLOP per byte of HBM traffic)</text>`);
+  out.push(`<text class="axis-title" x="${n((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${PLOT_BOTTOM + 36}" text-anchor="middle">${escapeHtml(l10n.t('Arithmetic intensity (FLOP per byte of HBM traffic)'))}</text>`);
   out.push(`<text class="axis-title" x="14" y="${n((PLOT_TOP + PLOT_BOTTOM) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${n((PLOT_TOP + PLOT_BOTTOM) / 2)})">TFLOPS</text>`);
   return out.join('\n');
 }
@@ -138,7 +144,7 @@ function marks(r: Roofline): string {
       lastY = labelY;
       const classes = ['mark', p.intensity === undefined ? 'unplaced' : 'placed', p.bound ? `${p.bound}-bound` : ''].filter(Boolean).join(' ');
       return `<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(p.entryId)}" data-figure="${escapeAttribute(p.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(pointAriaLabel(p))}">
-<title>${escapeHtml(pointAriaLabel(p).replace(/^Open /, ''))}</title>
+<title>${escapeHtml(pointText(p))}</title>
 ${m.shape}
 <line class="leader" x1="${n(m.x)}" y1="${n(m.y)}" x2="${LABEL_X - 4}" y2="${n(labelY - 4)}"></line>
 <text class="mark-label" x="${LABEL_X}" y="${n(labelY)}">${escapeHtml(markName(p))}</text>
@@ -154,7 +160,7 @@ function tableRow(p: RooflinePoint): string {
   const intensity =
     p.intensity !== undefined
       ? `${escapeHtml(formatNumber(p.intensity))}<br><span class="basis">${escapeHtml(p.intensityBasis ?? '')}</span>`
-      : '<span class="none">not stated</span>';
+      : `<span class="none">${escapeHtml(l10n.t('not stated'))}</span>`;
   return `<tr>
 <th scope="row"><button type="button" class="entry-link" data-action="openEntry" data-entry="${escapeAttribute(p.entryId)}" data-figure="${escapeAttribute(p.figureIndex)}" aria-label="${escapeAttribute(pointAriaLabel(p))}">${escapeHtml(p.entryName)}</button></th>
 <td>${escapeHtml(statedLabel(p.figure))}<br><span class="basis">${escapeHtml(p.figure.measure ?? '')}</span></td>
@@ -168,22 +174,33 @@ function tableRow(p: RooflinePoint): string {
 function summary(r: Roofline): string {
   const placed = r.placed.length;
   const unplaced = r.unplaced.length;
-  return `H800 roofline: HBM ceiling ${formatNumber(r.memory.value / 1000)} TB/s; ${r.compute
-    .map((c) => `${c.precision} ceiling ${formatNumber(c.peak.value)} TFLOPS`)
-    .join(', ')}. ${placed} figure${placed === 1 ? '' : 's'} with a stated intensity, ${unplaced} without. The table below lists them.`;
+  const ceilings = l10n.t(
+    'H800 roofline: HBM ceiling {0} TB/s; {1}.',
+    formatNumber(r.memory.value / 1000),
+    r.compute.map((c) => l10n.t('{0} ceiling {1} TFLOPS', String(c.precision), formatNumber(c.peak.value))).join(', '),
+  );
+  const figures =
+    placed === 1 ? l10n.t('1 figure with a stated intensity, {0} without.', unplaced) : l10n.t('{0} figures with a stated intensity, {1} without.', placed, unplaced);
+  return `${ceilings} ${figures} ${l10n.t('The table below lists them.')}`;
 }
 
 /** The roofline section of the Compare page; empty when no figure qualifies. */
 export function rooflineSection(r: Roofline): string {
   if (r.placed.length + r.unplaced.length === 0) return '';
-  const head = ['Entry', 'Figure', 'Intensity (FLOP/B)', 'Bound', 'Share of ceiling', 'Source'].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const head = [l10n.t('Entry'), l10n.t('Figure'), l10n.t('Intensity (FLOP/B)'), l10n.t('Bound'), l10n.t('Share of ceiling'), l10n.t('Source')]
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('');
+  // "295 FLOP per byte (BF16) and 591 FLOP per byte (FP8)", joined through "{0} and {1}" so that a translation words its own "and".
+  const ridges = r.compute
+    .map((c) => l10n.t('{0} FLOP per byte ({1})', formatNumber(Math.round(c.ridge ?? 0)), String(c.precision)))
+    .reduce((list, ridge) => (list ? l10n.t('{0} and {1}', list, ridge) : ridge), '');
   const rows = [...r.placed, ...r.unplaced].map(tableRow).join('\n');
   return `<section id="roofline" class="group roofline" aria-labelledby="roofline-title">
-<h2 id="roofline-title">H800 roofline <span class="unit">(kernel figures, per GPU)</span></h2>
-<p class="intro">Each kernel figure against the H800’s ceilings: HBM bandwidth, and dense Tensor Core compute at BF16 and FP8. A figure whose source gives the shapes it was measured at is a point, placed by its arithmetic intensity: a diamond where that makes it compute-bound, a dot where it makes it memory-bound. A figure without them is a dashed line: its source fixes only that the point lies somewhere on it. The compute ceilings meet the HBM ceiling at ${escapeHtml(r.compute.map((c) => `${formatNumber(Math.round(c.ridge ?? 0))} FLOP per byte (${c.precision})`).join(' and '))}.</p>
+<h2 id="roofline-title">${escapeHtml(l10n.t('H800 roofline'))} <span class="unit">${escapeHtml(l10n.t('(kernel figures, per GPU)'))}</span></h2>
+<p class="intro">${escapeHtml(l10n.t('Each kernel figure against the H800’s ceilings: HBM bandwidth, and dense Tensor Core compute at BF16 and FP8. A figure whose source gives the shapes it was measured at is a point, placed by its arithmetic intensity: a diamond where that makes it compute-bound, a dot where it makes it memory-bound. A figure without them is a dashed line: its source fixes only that the point lies somewhere on it.'))} ${escapeHtml(l10n.t('The compute ceilings meet the HBM ceiling at {0}.', ridges))}</p>
 <div class="chart">
 <svg class="chart-svg roofline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" aria-label="${escapeAttribute(summary(r))}">
-<title>${escapeHtml('H800 roofline of the kernel figures')}</title>
+<title>${escapeHtml(l10n.t('H800 roofline of the kernel figures'))}</title>
 ${axes()}
 ${ceilings(r)}
 ${marks(r)}
@@ -191,7 +208,7 @@ ${marks(r)}
 </div>
 <div class="table-wrap">
 <table class="figures">
-<caption>${escapeHtml('The roofline’s figures: intensity, bound and share of the ceiling they are read against')}</caption>
+<caption>${escapeHtml(l10n.t('The roofline’s figures: intensity, bound and share of the ceiling they are read against'))}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows}

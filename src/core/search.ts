@@ -120,12 +120,15 @@ export function entryDoc(e: CatalogEntry): SearchDoc<CatalogEntry> {
       { text: e.entry.id, weight: 8 },
       { text: kindName(e.kind), weight: 5 },
       { text: e.data?.tagline ?? '', weight: 3 },
+      // The Chinese tagline too, whatever the display language: a search finds an entry in either.
+      { text: e.data?.translations?.['zh-cn']?.tagline ?? '', weight: 3 },
       { text: e.entry.description, weight: 3 },
       { text: e.entry.day !== undefined ? `Day ${e.entry.day} ${e.period.heading}` : e.period.heading, weight: 2 },
       { text: e.entry.features.join(' · '), weight: 2 },
       { text: e.figures.map(figureSearchText).join(' · '), weight: 2 },
       { text: [e.data?.hardware, e.data?.license, ...(e.data?.languages ?? [])].filter(Boolean).join(' '), weight: 1.5 },
       { text: e.data?.summary ?? '', weight: 1 },
+      { text: e.data?.translations?.['zh-cn']?.summary ?? '', weight: 1 },
     ],
   };
 }

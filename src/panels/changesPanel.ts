@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { renderChangesPage } from '../core/changesHtml';
@@ -20,7 +21,7 @@ export class ChangesPanel extends SinglePagePanel {
     actions: ActionsRef,
     log: vscode.LogOutputChannel,
   ) {
-    super(extensionUri, { viewType: CHANGES_VIEW_TYPE, title: vscode.l10n.t('Index Changes'), name: 'the changes page' }, actions, log);
+    super(extensionUri, { viewType: CHANGES_VIEW_TYPE, title: l10n.t('Index Changes'), name: 'the changes page' }, actions, log);
     this._register(updates.onDidChangeChanges(() => this.rerender()));
     this._register(store.onDidChange(() => this.rerender()));
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { compareGroups } from '../core/compare';
@@ -22,7 +23,7 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     actions: ActionsRef,
     log: vscode.LogOutputChannel,
   ) {
-    super(extensionUri, { viewType: COMPARE_VIEW_TYPE, title: vscode.l10n.t('Compare Figures'), name: 'the comparison' }, actions, log);
+    super(extensionUri, { viewType: COMPARE_VIEW_TYPE, title: l10n.t('Compare Figures'), name: 'the comparison' }, actions, log);
     this._register(store.onDidChange(() => this.rerender()));
   }
 

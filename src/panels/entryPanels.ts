@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
 import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
@@ -142,7 +143,7 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         const clone = githubCloneUrl(item.entry.repo);
         if (!clone) return;
         if (this.actions.current.canClone()) await this.actions.current.clone(clone);
-        else void this.report.info(vscode.l10n.t("Cloning needs VS Code's Git extension, which is not available here. The repository is {0}.", clone));
+        else void this.report.info(l10n.t("Cloning needs VS Code's Git extension, which is not available here. The repository is {0}.", clone));
         return;
       }
       case 'copyLink': {
@@ -196,7 +197,8 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     panel.webview.html = html;
   }
 
-  private rerenderAll(): void {
+  /** Renders every open panel again (after the index, the workspace's imports or the display language changed). */
+  rerenderAll(): void {
     for (const [panel, id] of this.panels) {
       const item = this.store.catalog?.get(id);
       if (item) this.render(panel, item);

@@ -69,7 +69,8 @@ export abstract class SinglePagePanel extends Disposable {
   }
 
   /** Renders the page again, if it is open. */
-  protected rerender(): void {
+  /** Renders the page again, if it is open (after the index or the display language changed). */
+  rerender(): void {
     const panel = this.panel;
     const html = panel && this.html(panel.webview);
     if (!panel || html === undefined) return;

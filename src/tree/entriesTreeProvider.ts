@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { arrangeEntries, type ArrangeOptions, type EntryGroup } from '../core/arrange';
 import { COMMAND } from '../commandIds';
 import { isPaperPeriod, kindName, shortPlace, type CatalogEntry } from '../core/catalog';
+import { taglineOf } from '../core/displayLocale';
 import { statedLabel } from '../core/figureText';
 import { performanceFigures, rowDescription } from '../core/headlines';
 import { Disposable } from '../dispose';
@@ -24,10 +26,10 @@ export interface EntryMarks {
 /** The marks of entries an update brought, in the display language. */
 const MARK_TEXT = {
   get new(): string {
-    return vscode.l10n.t('New');
+    return l10n.t('New');
   },
   get changed(): string {
-    return vscode.l10n.t('Changed');
+    return l10n.t('Changed');
   },
 };
 
@@ -123,12 +125,12 @@ function entryItem(e: CatalogEntry, mark: 'new' | 'changed' | undefined): vscode
   const markText = mark && MARK_TEXT[mark];
   item.description = [markText && `● ${markText}`, rowDescription(e)].filter(Boolean).join(' · ') || undefined;
   item.tooltip = entryTooltip(e);
-  if (markText) item.tooltip.appendMarkdown('\n\n_').appendText(vscode.l10n.t('{0} in the last update: open it to clear the mark.', markText)).appendMarkdown('_');
+  if (markText) item.tooltip.appendMarkdown('\n\n_').appendText(l10n.t('{0} in the last update: open it to clear the mark.', markText)).appendMarkdown('_');
   item.iconPath = kindIcon(e.kind);
   item.contextValue = e.entry.repo ? 'entry.repo' : 'entry';
-  item.command = { command: COMMAND.openEntry, title: vscode.l10n.t('Open Entry'), arguments: [e.entry.id] };
+  item.command = { command: COMMAND.openEntry, title: l10n.t('Open Entry'), arguments: [e.entry.id] };
   item.accessibilityInformation = {
-    label: `${e.entry.name}${markText ? `, ${vscode.l10n.t('{0} in the last update', markText.toLowerCase())}` : ''}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
+    label: `${e.entry.name}${markText ? `, ${l10n.t('{0} in the last update', markText.toLowerCase())}` : ''}, ${shortPlace(e)}, ${kindName(e.kind)}${e.headline ? `, ${e.headline}` : ''}`,
   };
   return item;
 }
@@ -138,7 +140,7 @@ export function entryTooltip(e: CatalogEntry): vscode.MarkdownString {
   md.appendMarkdown('**').appendText(e.entry.name).appendMarkdown('**');
   const where = `${shortPlace(e)} · ${kindName(e.kind)}`;
   md.appendMarkdown(' — ').appendText(where).appendMarkdown('\n\n');
-  const tagline = e.data?.tagline ?? e.entry.description;
+  const tagline = taglineOf(e);
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
   // Performance figures only: settings and sizes say nothing of how well it runs.
   const shown = performanceFigures(e);

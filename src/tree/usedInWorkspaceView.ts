@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
@@ -34,6 +35,12 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
     if (this.treeView.visible && this.uses.state === 'not scanned') void this.uses.scan();
   }
 
+  /** Redraws the view and its message (after the display language changed). */
+  refresh(): void {
+    this.changed.fire(undefined);
+    this.showStatus();
+  }
+
   getChildren(node?: UsedNode): UsedNode[] {
     if (!node) {
       const catalog = this.store.catalog;
@@ -66,7 +73,7 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
     tree.iconPath = vscode.ThemeIcon.File;
     tree.command = {
       command: 'vscode.open',
-      title: vscode.l10n.t('Open File at Line'),
+      title: l10n.t('Open File at Line'),
       arguments: [u.uri, { selection: new vscode.Range(u.line, u.start, u.line, u.end) } satisfies vscode.TextDocumentShowOptions],
     };
     return tree;
@@ -80,11 +87,11 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
     const skipped =
       this.uses.skipped === 0
         ? ''
-        : ` ${this.uses.skipped === 1 ? vscode.l10n.t('1 file was left out (over {0} files, or over 1 MB).', MAX_SCAN_FILES) : vscode.l10n.t('{0} files were left out (over {1} files, or over 1 MB).', this.uses.skipped, MAX_SCAN_FILES)}`;
-    if (state === 'scanning') this.treeView.message = vscode.l10n.t('Scanning the workspace…');
-    else if (state === 'cancelled') this.treeView.message = vscode.l10n.t('Scan stopped: showing what it found so far ({0} entries).', count) + skipped;
-    else if (state === 'scanned' && count === 0) this.treeView.message = vscode.l10n.t('No Python, C++ or CUDA file here imports a library of the index.') + skipped;
-    else if (state === 'scanned') this.treeView.message = (count === 1 ? vscode.l10n.t('1 entry is imported in this workspace.') : vscode.l10n.t('{0} entries are imported in this workspace.', count)) + skipped;
+        : ` ${this.uses.skipped === 1 ? l10n.t('1 file was left out (over {0} files, or over 1 MB).', MAX_SCAN_FILES) : l10n.t('{0} files were left out (over {1} files, or over 1 MB).', this.uses.skipped, MAX_SCAN_FILES)}`;
+    if (state === 'scanning') this.treeView.message = l10n.t('Scanning the workspace…');
+    else if (state === 'cancelled') this.treeView.message = l10n.t('Scan stopped: showing what it found so far ({0} entries).', count) + skipped;
+    else if (state === 'scanned' && count === 0) this.treeView.message = l10n.t('No Python, C++ or CUDA file here imports a library of the index.') + skipped;
+    else if (state === 'scanned') this.treeView.message = (count === 1 ? l10n.t('1 entry is imported in this workspace.') : l10n.t('{0} entries are imported in this workspace.', count)) + skipped;
     else this.treeView.message = undefined;
   }
 }

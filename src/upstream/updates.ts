@@ -2,6 +2,7 @@
 // day), what changed, the choice between the bundled index and the upstream
 // copy, and that copy's cache. Nothing replaces the index in use without the
 // user's say; any failure leaves the index and its cache as they were.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog';
 import { describeError } from '../core/describe';
@@ -31,13 +32,13 @@ const AUTO_CHECKED_KEY = 'infraIndex.autoCheckedAt';
 /** The choices the update notification offers, in the display language. */
 export const CHOICE = {
   get use(): string {
-    return vscode.l10n.t('Use It');
+    return l10n.t('Use It');
   },
   get show(): string {
-    return vscode.l10n.t('Show Changes');
+    return l10n.t('Show Changes');
   },
   get keep(): string {
-    return vscode.l10n.t('Not Now');
+    return l10n.t('Not Now');
   },
 };
 
@@ -113,9 +114,9 @@ export class Updates extends Disposable {
       const origin = upstreamOrigin(cached.meta);
       const catalog = await this.store.parseUntrusted(this.untrusted(cached.markdown, cached.meta.url));
       if (catalog.catalog) return this.store.accept(catalog.catalog, { origin, markdown: cached.markdown });
-      void this.report.warn(vscode.l10n.t('The cached upstream index could not be used ({0}); the bundled index is shown.', catalog.error));
+      void this.report.warn(l10n.t('The cached upstream index could not be used ({0}); the bundled index is shown.', catalog.error));
     } else if (cached.kind === 'damaged') {
-      void this.report.warn(vscode.l10n.t('The cached upstream index is damaged: {0}. The bundled index is shown; Check for Updates fetches it again.', cached.reason));
+      void this.report.warn(l10n.t('The cached upstream index is damaged: {0}. The bundled index is shown; Check for Updates fetches it again.', cached.reason));
     }
     return this.store.load();
   }
@@ -159,15 +160,15 @@ export class Updates extends Disposable {
     try {
       outcome = interactive
         ? await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Open Infra Index: checking for updates…'), cancellable: true },
+            { location: vscode.ProgressLocation.Notification, title: l10n.t('Open Infra Index: checking for updates…'), cancellable: true },
             (_progress, token) => fetchIndexText(url, validators, { ...limits, signal: abortSignal(token) }),
           )
         : await fetchIndexText(url, validators, limits);
     } catch (err) {
       if (err instanceof FetchCancelled) return;
-      const message = vscode.l10n.t('Could not check for updates: {0}', err instanceof FetchError ? `${err.url} ${err.reason}` : describeError(err));
+      const message = l10n.t('Could not check for updates: {0}', err instanceof FetchError ? `${err.url} ${err.reason}` : describeError(err));
       if (interactive) {
-        void this.report.error(vscode.l10n.t('{0} The index in use stays as it was.', message), vscode.l10n.t('Open Settings')).then((choice) => {
+        void this.report.error(l10n.t('{0} The index in use stays as it was.', message), l10n.t('Open Settings')).then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'infraIndex.upstream');
         });
       } else {
@@ -181,7 +182,7 @@ export class Updates extends Disposable {
       const inUse = this.store.origin.kind === 'upstream' && this.store.origin.url === url;
       if (inUse || !sameSource) {
         this.store.noteChecked(now);
-        if (interactive) void this.report.info(vscode.l10n.t('The index is up to date: upstream has not changed since the last check.'));
+        if (interactive) void this.report.info(l10n.t('The index is up to date: upstream has not changed since the last check.'));
         return;
       }
       // Upstream is as cached, but the index in use is another (the bundled one): compare with the cached copy.
@@ -189,13 +190,13 @@ export class Updates extends Disposable {
     }
     const parsed = await this.store.parseUntrusted(this.untrusted(outcome.text, outcome.url));
     if (!parsed.catalog) {
-      if (interactive) void this.report.error(vscode.l10n.t('{0} The index in use stays as it was.', parsed.error));
+      if (interactive) void this.report.error(l10n.t('{0} The index in use stays as it was.', parsed.error));
       else this.log.info(`Automatic check: ${parsed.error}`);
       return;
     }
     const misdecoded = parsed.catalog.problems.find((p) => /wrong encoding/.test(p.message));
     if (misdecoded) {
-      const message = vscode.l10n.t('The index from {0} arrived decoded in the wrong encoding (line {1}: {2}) It was not used; the index in use stays as it was.', url, misdecoded.line, misdecoded.message);
+      const message = l10n.t('The index from {0} arrived decoded in the wrong encoding (line {1}: {2}) It was not used; the index in use stays as it was.', url, misdecoded.line, misdecoded.message);
       if (interactive) void this.report.error(message);
       else this.log.warn(`Automatic check: ${message}`);
       return;
@@ -205,7 +206,7 @@ export class Updates extends Disposable {
     this.pending = { catalog: parsed.catalog, markdown: outcome.text, url: outcome.url, fetchedAt: now, validators: outcome.validators };
     if (isEmptyDiff(diff)) {
       this.store.noteChecked(now);
-      if (interactive) void this.report.info(vscode.l10n.t('The index is up to date: upstream lists the same entries, figures and links.'));
+      if (interactive) void this.report.info(l10n.t('The index is up to date: upstream lists the same entries, figures and links.'));
       return;
     }
     this.lastChanges = { diff, before: this.label(this.store.origin), after: { name: `upstream (${url})`, date: new Date(now).toISOString() }, applied: false };
@@ -217,7 +218,7 @@ export class Updates extends Disposable {
   private async offer(diff: IndexDiff): Promise<void> {
     const summary = summarise(diff);
     for (;;) {
-      const choice = await this.report.info(vscode.l10n.t('The upstream index has changed: {0}. Use it?', summary), CHOICE.use, CHOICE.show, CHOICE.keep);
+      const choice = await this.report.info(l10n.t('The upstream index has changed: {0}. Use it?', summary), CHOICE.use, CHOICE.show, CHOICE.keep);
       if (choice === CHOICE.show) {
         await vscode.commands.executeCommand('infraIndex.showChanges');
         continue;
@@ -235,7 +236,7 @@ export class Updates extends Disposable {
     try {
       meta = await this.cache.write(pending.markdown, { url: pending.url, validators: pending.validators, fetchedAt: pending.fetchedAt, inUse: true });
     } catch (err) {
-      void this.report.error(vscode.l10n.t('The upstream index could not be saved ({0}); the index in use stays as it was.', describeError(err)));
+      void this.report.error(l10n.t('The upstream index could not be saved ({0}); the index in use stays as it was.', describeError(err)));
       return false;
     }
     const diff = this.lastChanges?.diff;

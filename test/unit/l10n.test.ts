@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { catalogFromSources } from '../../src/core/catalogBuild';
+import { setDisplayLocale } from '../../src/core/displayLocale';
+import { rowDescription } from '../../src/core/headlines';
+import { entryPickText } from '../../src/core/lookups';
+import type { PageAssets } from '../../src/core/page';
+import { renderEntryPage } from '../../src/core/panelHtml';
+import { parseIndex } from '../../src/core/parseIndex';
+import { entryDoc, search } from '../../src/core/search';
+import { text } from './htmlSafety';
 import { ROOT, readRepoFile } from './helpers';
 
 type Strings = Record<string, string>;
@@ -65,5 +75,55 @@ describe('localisation', () => {
         if (source.includes(term)) assert.ok(zh[key].includes(term), `"${key}" keeps ${term}`);
       }
     }
+  });
+});
+
+describe('pages, tree text and lookups in Simplified Chinese (the extension’s own locale selection, through the same bundle)', () => {
+  const zh = json('l10n', 'bundle.l10n.zh-cn.json');
+  const catalog = catalogFromSources(readRepoFile('media', 'open-infra-index.md'), readRepoFile('media', 'entries.json'), parseIndex);
+  const assets: PageAssets = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', styleUris: [], scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/page.js', nonce: 'bm9uY2U=' };
+  const inChinese = <T>(fn: () => T): T => {
+    l10n.config({ contents: zh });
+    setDisplayLocale('zh-cn');
+    try {
+      return fn();
+    } finally {
+      l10n.config({ contents: {} });
+      setDisplayLocale('en');
+    }
+  };
+
+  test('an entry panel: headings, labels, tagline and summary', () => {
+    const flash = catalog.get('flashmla');
+    assert.ok(flash);
+    const html = inChinese(() => renderEntryPage(flash, assets));
+    const body = text(html);
+    for (const heading of ['Summary', 'Figures', 'Figure history', 'Links']) assert.ok(html.includes(`>${zh[heading]}</h2>`), `"${heading}" reads "${zh[heading]}"`);
+    assert.ok(body.includes(flash.data?.translations?.['zh-cn']?.tagline ?? '?'), 'the Chinese tagline');
+    assert.doesNotMatch(html, />Summary<\/h2>|>Figures<\/h2>/, 'no English heading is left');
+    assert.match(body, /FlashMLA/, 'names stay as written');
+    // English again once the locale is back.
+    assert.match(renderEntryPage(flash, assets), />Summary<\/h2>/);
+  });
+
+  test('the tree’s kind names and Find Entry’s rows', () => {
+    const eplb = catalog.get('eplb');
+    assert.ok(eplb);
+    const [description, detail] = inChinese(() => [rowDescription(eplb), entryPickText(eplb).detail]);
+    assert.equal(description, zh['load balancer']);
+    assert.ok(detail.startsWith(eplb.data?.translations?.['zh-cn']?.tagline ?? '?'), detail);
+  });
+
+  test('Find Entry finds an entry by its Chinese tagline as well as its English one, in either language', () => {
+    const match = (query: string) => catalog.entries.filter((e) => entryPickText(e).detail.includes(query)).map((e) => e.entry.id);
+    const fs3 = catalog.get('3fs');
+    const chinese = fs3?.data?.translations?.['zh-cn']?.tagline.slice(0, 8) ?? '?';
+    const english = fs3?.data?.tagline.slice(0, 20) ?? '?';
+    assert.deepEqual(match(chinese), ['3fs']);
+    assert.deepEqual(match(english), ['3fs']);
+    assert.deepEqual(inChinese(() => match(chinese)), ['3fs']);
+    assert.deepEqual(inChinese(() => match(english)), ['3fs']);
+    const docs = catalog.entries.map(entryDoc);
+    assert.equal(search('分布式文件系统', docs)[0]?.item.entry.id, '3fs', 'the ranked search (tree filter) too');
   });
 });

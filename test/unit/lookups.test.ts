@@ -32,7 +32,7 @@ test('Find Entry: what a user types finds the right entries', () => {
 test('Find Entry rows: the period and kind, then the key figures', () => {
   assert.deepEqual(entryPickText(catalog.get('flashmla')!), {
     description: 'Day 1 · kernel library',
-    detail: `3000 GB/s memory-bound (H800) · 660 BF16 TFLOPS dense MLA decode, compute-bound (H800 SXM5) — ${catalog.get('flashmla')!.data!.tagline} — ${catalog.get('flashmla')!.entry.description}`,
+    detail: `3000 GB/s memory-bound (H800) · 660 BF16 TFLOPS dense MLA decode, compute-bound (H800 SXM5) — ${catalog.get('flashmla')!.data!.tagline} — ${catalog.get('flashmla')!.data!.translations!['zh-cn']!.tagline} — ${catalog.get('flashmla')!.entry.description}`,
   });
   assert.match(entryPickText(catalog.get('fire-flyer-ai-hpc')!).description, /^AI Infrastructure Paper \(SC24\) · paper$/);
   assert.match(entryPickText(catalog.get('deepep')!).detail, /^153 GB\/s /, 'headline figure of an entry the index gives none');
