@@ -64,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js'),
     log,
     report,
+    () => locale.bundle,
   );
   const updates = new Updates(context.globalStorageUri, store, settings, context.globalState, report, log);
   const view = new EntriesView(store, settings, context.workspaceState, { get: () => updates.unseen(), onDidChange: updates.onDidChangeUnseen });

@@ -47,6 +47,8 @@ export class IndexStore extends Disposable {
     private readonly workerScript: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly report: Reporter,
+    /** The display language's runtime strings, for the worker's problem messages. */
+    private readonly strings: () => Record<string, string> | undefined = () => undefined,
   ) {
     super();
   }
@@ -90,7 +92,7 @@ export class IndexStore extends Disposable {
   private async readAndAccept(): Promise<Catalog | undefined> {
     try {
       const markdown = await this.read(INDEX_FILE);
-      const built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData() }, PARSE_DEADLINE_MS);
+      const built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), l10n: this.strings() }, PARSE_DEADLINE_MS);
       return this.accept(withLookup(built), { origin: { kind: 'bundled' }, markdown });
     } catch (err) {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
@@ -125,7 +127,7 @@ export class IndexStore extends Disposable {
     try {
       const { markdown, baseUrl, indexSource } = source;
       // The bundled entry data applies to an index from anywhere.
-      built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), baseUrl, indexSource, foreign: true }, deadlineMs);
+      built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), baseUrl, indexSource, foreign: true, l10n: this.strings() }, deadlineMs);
     } catch (err) {
       return { error: `The index from ${source.origin} could not be read: ${describeError(err)}` };
     }

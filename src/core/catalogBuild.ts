@@ -3,6 +3,7 @@
 // HTML once. This is the heavy half (marked, the parser, the validator); it
 // runs in the parse worker, and the extension host receives the result.
 
+import * as l10n from '@vscode/l10n';
 import { isPaperPeriod, sourceUrl, withLookup, type Catalog, type CatalogEntry } from './catalog';
 import { withoutUndefined } from './defined';
 import { describeError } from './describe';
@@ -104,7 +105,7 @@ export function buildCatalog(parsed: ParseResult, dataFile: EntryDataFile | unde
   }
   const catalog = withLookup({ index: parsed.index, entries, problems });
   for (const id of options.foreign ? [] : data.keys()) {
-    if (!catalog.get(id)) problems.push({ line: 0, message: `The entry data names "${id}", which is not in the index.` });
+    if (!catalog.get(id)) problems.push({ line: 0, message: l10n.t('The entry data names "{0}", which is not in the index.', id) });
   }
   return catalog;
 }
@@ -123,7 +124,7 @@ export function catalogFromSources(markdown: string, dataJson: string | undefine
       dataFile = checked.data;
       extra.push(...checked.problems);
     } catch (err) {
-      extra.push({ line: 0, message: `The entry data file is not valid JSON: ${describeError(err)}` });
+      extra.push({ line: 0, message: l10n.t('The entry data file is not valid JSON: {0}', describeError(err)) });
     }
   }
   const catalog = safeBuild(markdown, dataFile, parse, extra, options);
@@ -135,13 +136,18 @@ function safeBuild(markdown: string, dataFile: EntryDataFile | undefined, parse:
   try {
     return buildCatalog(parse(markdown), dataFile, options);
   } catch (err) {
-    problems.push({ line: 0, message: `The catalog could not be built${dataFile ? ' with the entry data, which is left out' : ''}: ${describeError(err)}` });
+    problems.push({
+      line: 0,
+      message: dataFile
+        ? l10n.t('The catalog could not be built with the entry data, which is left out: {0}', describeError(err))
+        : l10n.t('The catalog could not be built: {0}', describeError(err)),
+    });
   }
   if (dataFile) {
     try {
       return buildCatalog(parse(markdown), undefined, options);
     } catch (err) {
-      problems.push({ line: 0, message: `The index could not be read: ${describeError(err)}` });
+      problems.push({ line: 0, message: l10n.t('The index could not be read: {0}', describeError(err)) });
     }
   }
   return withLookup({ index: { title: '', periods: [] }, entries: [], problems: [] });

@@ -4,6 +4,7 @@
 // around it are sorted into that entry's name, description, features,
 // figures and links.
 
+import * as l10n from '@vscode/l10n';
 import { githubRepo, idFromRepo, slugify } from './ids';
 import { codeNameLanguage } from './codeNames';
 import type { InlineLink, Line, Section } from './indexLines';
@@ -161,7 +162,7 @@ export class EntryBuilder {
     for (const name of names.slice(0, MAX_IMPORTS)) {
       const language = codeNameLanguage(name);
       if (language) draft.imports.push({ language, name });
-      else this.problems.push({ line: line.line, message: `"${name.slice(0, 80)}" is neither a Python module nor a header path; it is not mapped.` });
+      else this.problems.push({ line: line.line, message: l10n.t('"{0}" is neither a Python module nor a header path; it is not mapped.', name.slice(0, 80)) });
     }
   }
 
@@ -170,7 +171,7 @@ export class EntryBuilder {
     switch (kind) {
       case 'figure':
         if (line.figures.length === 0) {
-          this.problems.push({ line: line.line, message: `Figure line has no number with a known unit: "${body}".` });
+          this.problems.push({ line: line.line, message: l10n.t('Figure line has no number with a known unit: "{0}".', body) });
         }
         for (const f of line.figures) draft.figures.push(f);
         break;

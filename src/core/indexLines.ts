@@ -2,6 +2,7 @@
 // (##) of sections (###) of lines, each line classified once as it is read.
 // A line is one hard- or soft-broken line of a paragraph, or a list item.
 
+import * as l10n from '@vscode/l10n';
 import type { Token, Tokens } from 'marked';
 import { extractFigures } from './figures';
 import type { Figure, Problem } from './model';
@@ -95,7 +96,7 @@ export function readOutline(tokens: readonly Token[], problems: Problem[], onSec
         } else if (h.depth === 3) {
           finishSection();
           if (periods.length === 0) {
-            problems.push({ line: start, message: `Section "${text}" comes before any period heading (##).` });
+            problems.push({ line: start, message: l10n.t('Section "{0}" comes before any period heading (##).', text) });
             periods.push({ heading: 'Other', line: start });
           }
           section = { heading: text, headingLinks: collectLinks(h.tokens) ?? NO_LINKS, line: start, lines: [] };

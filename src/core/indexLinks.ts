@@ -2,6 +2,7 @@
 // http(s) URLs of a known kind, without user names. Anything unusable is
 // reported and dropped.
 
+import * as l10n from '@vscode/l10n';
 import { githubRepo } from './ids';
 import type { InlineLink } from './indexLines';
 import type { Link, LinkKind, Problem } from './model';
@@ -44,11 +45,13 @@ export class LinkResolver {
         line,
         message:
           address.error === 'unusable'
-            ? `Link "${name}" has no usable address${href ? `: "${href}"` : ''}.`
+            ? href
+              ? l10n.t('Link "{0}" has no usable address: "{1}".', name, href)
+              : l10n.t('Link "{0}" has no usable address.', name)
             : address.error === 'scheme'
-              ? `Link "${name}" is not an http(s) link and was dropped: "${href}".`
+              ? l10n.t('Link "{0}" is not an http(s) link and was dropped: "{1}".', name, href)
               : // "https://github.com@evil.example/" reads as GitHub but goes to evil.example.
-                `Link "${name}" names a user in its address and was dropped: "${href}".`,
+                l10n.t('Link "{0}" names a user in its address and was dropped: "{1}".', name, href),
       });
       return undefined;
     }

@@ -5,6 +5,7 @@
 // stack. No line of the index or of a summary comes near these bounds; text
 // past them is cut, or made plain text, and reported.
 
+import * as l10n from '@vscode/l10n';
 import { endsMojibakePair, mayBeMojibake } from './encoding';
 import { isBlank } from './whitespace';
 
@@ -100,7 +101,7 @@ class Bounds {
     let to = end;
     if (end - start > MAX_LINE) {
       to = start + MAX_LINE;
-      problems.push({ line: lineNo, message: `Line is longer than ${MAX_LINE} characters; the rest was cut.` });
+      problems.push({ line: lineNo, message: l10n.t('Line is longer than {0} characters; the rest was cut.', MAX_LINE) });
     }
     /** The line's new text, when it changes. */
     let changed = to < end ? markdown.slice(start, to) : undefined;
@@ -117,7 +118,7 @@ class Bounds {
       if (!this.mojibake) this.mojibake = mayBeMojibake(markdown.slice(start, to));
     } else if (++this.blockLines > MAX_BLOCK_LINES) {
       if (this.blockLines === MAX_BLOCK_LINES + 1) {
-        problems.push({ line: lineNo, message: `Paragraph runs to more than ${MAX_BLOCK_LINES} lines without a blank line; the rest was cut.` });
+        problems.push({ line: lineNo, message: l10n.t('Paragraph runs to more than {0} lines without a blank line; the rest was cut.', MAX_BLOCK_LINES) });
       }
       changed = '';
     } else if (CONTAINER_START[lead] === 1) {
@@ -159,7 +160,7 @@ class Bounds {
     this.markup += count;
     if (count <= keep) return undefined;
     if (!this.neutralising) {
-      this.problems.push({ line: lineNo, message: `Paragraph holds more than ${MAX_MARKUP} markup characters; the rest were read as text.` });
+      this.problems.push({ line: lineNo, message: l10n.t('Paragraph holds more than {0} markup characters; the rest were read as text.', MAX_MARKUP) });
       this.neutralising = true;
     }
     return neutraliseMarkupAfter(text.slice(from, to), keep);
@@ -179,7 +180,7 @@ function containerPrefix(line: string, lineNo: number, problems: BoundProblem[])
   }
   const rest = line.slice(at);
   if (!CONTAINER.test(rest.slice(0, 16))) return { head: line.slice(0, at), rest };
-  problems.push({ line: lineNo, message: `More than ${MAX_NESTING} block quotes or lists open on one line; the rest reads as text.` });
+  problems.push({ line: lineNo, message: l10n.t('More than {0} block quotes or lists open on one line; the rest reads as text.', MAX_NESTING) });
   // A backslash before the first non-blank character keeps it from opening anything.
   const lead = /^[ \t]*/.exec(rest)?.[0] ?? '';
   return { head: `${line.slice(0, at)}${lead}\\`, rest: rest.slice(lead.length), changed: true };

@@ -136,7 +136,10 @@ export interface InfraIndex {
 export interface Problem {
   /** 1-based line in the markdown the problem was found at. */
   readonly line: number;
+  /** In the display language. */
   readonly message: string;
+  /** What kind of problem, where code acts on it (the message's words depend on the language): text decoded in the wrong encoding. */
+  readonly kind?: 'encoding';
 }
 
 export interface ParseResult {

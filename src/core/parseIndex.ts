@@ -6,6 +6,7 @@
 // entries, indexLinks.ts resolves their links; this file puts them together.
 // Malformed input never throws: it yields what could be read plus problems.
 
+import * as l10n from '@vscode/l10n';
 import { Lexer, type Token } from 'marked';
 import { repairMojibake } from './encoding';
 import { sectionEntries } from './entryBuilder';
@@ -34,7 +35,7 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
   const base = options.baseUrl ?? UPSTREAM_BASE;
   let source = typeof markdown === 'string' ? markdown : '';
   if (source.length > MAX_INDEX_BYTES) {
-    problems.push({ line: 1, message: `The index is larger than ${MAX_INDEX_BYTES} characters; only the start was read.` });
+    problems.push({ line: 1, message: l10n.t('The index is larger than {0} characters; only the start was read.', MAX_INDEX_BYTES) });
     source = source.slice(0, MAX_INDEX_BYTES);
   }
   // Most text has no carriage return, and looking for one is much quicker than a replace that finds none.
@@ -47,7 +48,7 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
   try {
     tokens = new Lexer({ gfm: true }).lex(source);
   } catch (err) {
-    problems.push({ line: 1, message: `The index could not be read as markdown: ${describeError(err)}` });
+    problems.push({ line: 1, message: l10n.t('The index could not be read as markdown: {0}', describeError(err)) });
     tokens = [];
   }
 
@@ -57,7 +58,7 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
   const uniqueId = (candidate: string, line: number): string => {
     let id = candidate;
     if (ids.has(id)) {
-      problems.push({ line, message: `Entry id "${id}" is used twice; the second is renamed.` });
+      problems.push({ line, message: l10n.t('Entry id "{0}" is used twice; the second is renamed.', id) });
       let n = 2;
       while (ids.has(`${id}-${n}`)) n++;
       id = `${id}-${n}`;
@@ -72,7 +73,7 @@ export function parseIndex(markdown: string, options: ParseOptions = {}): ParseR
     for (const entry of sectionEntries(section, found.id, links, problems, uniqueId)) found.entries.push(entry);
   });
   if (periods.length === 0) {
-    problems.push({ line: 1, message: 'No period headings (## …) were found: this does not look like the Open Infra Index.' });
+    problems.push({ line: 1, message: l10n.t('No period headings (## …) were found: this does not look like the Open Infra Index.') });
   }
   const built: Period[] = periods.map((p) => buildPeriod(p, byPeriod.get(p) ?? { id: periodId(p), entries: [] }, problems));
   const index: InfraIndex = { title, periods: built };
@@ -89,9 +90,10 @@ function repairLines(source: string, problems: Problem[]): string {
     lines[i] = repair.text;
     problems.push({
       line: i + 1,
+      kind: 'encoding',
       message: repair.lossy
-        ? `Text was decoded in the wrong encoding (${repair.codePage}); repaired, but some characters were lost.`
-        : `Text was decoded in the wrong encoding (${repair.codePage}); repaired.`,
+        ? l10n.t('Text was decoded in the wrong encoding ({0}); repaired, but some characters were lost.', repair.codePage)
+        : l10n.t('Text was decoded in the wrong encoding ({0}); repaired.', repair.codePage),
     });
   });
   return lines.join('\n');
@@ -113,7 +115,7 @@ function periodId(draft: PeriodDraft): string {
 function buildPeriod(draft: PeriodDraft, { id, entries }: { id: string; entries: Entry[] }, problems: Problem[]): Period {
   const { title, when, year, month } = periodParts(draft.heading);
   if (entries.length === 0) {
-    problems.push({ line: draft.line, message: `Period "${draft.heading}" has no entries.` });
+    problems.push({ line: draft.line, message: l10n.t('Period "{0}" has no entries.', draft.heading) });
   }
   return withoutUndefined<Period>({ id, heading: draft.heading, title, when, year, month, entries, line: draft.line });
 }

@@ -194,7 +194,7 @@ export class Updates extends Disposable {
       else this.log.info(`Automatic check: ${parsed.error}`);
       return;
     }
-    const misdecoded = parsed.catalog.problems.find((p) => /wrong encoding/.test(p.message));
+    const misdecoded = parsed.catalog.problems.find((p) => p.kind === 'encoding');
     if (misdecoded) {
       const message = l10n.t('The index from {0} arrived decoded in the wrong encoding (line {1}: {2}) It was not used; the index in use stays as it was.', url, misdecoded.line, misdecoded.message);
       if (interactive) void this.report.error(message);

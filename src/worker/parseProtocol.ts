@@ -11,6 +11,8 @@ export interface ParseRequest {
   readonly indexSource?: IndexSource;
   /** An index from elsewhere (see CatalogOptions.foreign). */
   readonly foreign?: boolean;
+  /** The runtime strings of the display language, for the problems' messages; absent in English. */
+  readonly l10n?: Record<string, string>;
 }
 
 export type ParseReply = { readonly ok: true; readonly result: CatalogData } | { readonly ok: false; readonly error: string };

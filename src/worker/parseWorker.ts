@@ -3,6 +3,7 @@
 // its schema, rendering summaries). Bundled to dist/parseWorker.js; the same
 // file runs as a Web Worker (web extension host) and as a Node worker thread
 // (desktop and remote hosts). The extension host's bundle holds none of this.
+import * as l10n from '@vscode/l10n';
 import { catalogFromSources } from '../core/catalogBuild';
 import { describeError } from '../core/describe';
 import { parseIndex } from '../core/parseIndex';
@@ -11,6 +12,8 @@ import type { ParseReply, ParseRequest } from './parseProtocol';
 
 function run(request: ParseRequest): ParseReply {
   try {
+    // The problems are reported in the extension's display language.
+    l10n.config({ contents: request.l10n ?? {} });
     const parse = (markdown: string) => parseIndex(markdown, request.baseUrl ? { baseUrl: request.baseUrl } : {});
     const { index, entries, problems } = catalogFromSources(request.markdown, request.data, parse, { indexSource: request.indexSource, foreign: request.foreign });
     // Plain data only: the lookup function cannot cross to the extension host.

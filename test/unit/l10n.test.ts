@@ -114,6 +114,14 @@ describe('pages, tree text and lookups in Simplified Chinese (the extension’s 
     assert.ok(detail.startsWith(eplb.data?.translations?.['zh-cn']?.tagline ?? '?'), detail);
   });
 
+  test('the parser’s problems read in the display language (the worker is handed the same bundle)', () => {
+    const messages = inChinese(() => parseIndex('# Not an index\n\n[x](javascript:alert(1))\n').problems.map((p) => p.message));
+    assert.ok(messages.includes(zh['No period headings (## …) were found: this does not look like the Open Infra Index.']), messages.join('\n'));
+    // Code that acts on a problem reads its kind, not its words.
+    const misdecoded = inChinese(() => parseIndex(`## 202502 W\n### Day 1 - [A](https://github.com/o/a)\n${new TextDecoder('windows-1254').decode(new TextEncoder().encode('✅ café'))}\n`).problems);
+    assert.ok(misdecoded.some((p) => p.kind === 'encoding' && p.message.startsWith('文本')), JSON.stringify(misdecoded));
+  });
+
   test('Find Entry finds an entry by its Chinese tagline as well as its English one, in either language', () => {
     const match = (query: string) => catalog.entries.filter((e) => entryPickText(e).detail.includes(query)).map((e) => e.entry.id);
     const fs3 = catalog.get('3fs');
