@@ -2,6 +2,7 @@
 // variant of the H100 SXM5, with the same compute and HBM and NVLink cut to
 // 400 GB/s). Dense Tensor Core peaks, as in NVIDIA's Hopper figures.
 
+import * as l10n from '@vscode/l10n';
 import type { Figure } from './model';
 import { convert } from './units';
 
@@ -13,11 +14,40 @@ export interface Peak {
   readonly unit: string;
 }
 
+// The basis is read when shown, in the display language.
 export const H800_PEAKS: readonly Peak[] = [
-  { id: 'h800-bf16', basis: 'H800 SXM5 dense BF16 Tensor Core peak, 989.4 TFLOPS', value: 989.4, unit: 'TFLOPS' },
-  { id: 'h800-fp8', basis: 'H800 SXM5 dense FP8 Tensor Core peak, 1978.9 TFLOPS', value: 1978.9, unit: 'TFLOPS' },
-  { id: 'h800-hbm', basis: 'H800 SXM5 HBM3 bandwidth, 3.35 TB/s', value: 3350, unit: 'GB/s' },
-  { id: 'h800-nvlink', basis: 'H800 NVLink, 200 GB/s per direction (400 GB/s both ways)', value: 200, unit: 'GB/s' },
+  {
+    id: 'h800-bf16',
+    get basis() {
+      return l10n.t('H800 SXM5 dense BF16 Tensor Core peak, {0} TFLOPS', '989.4');
+    },
+    value: 989.4,
+    unit: 'TFLOPS',
+  },
+  {
+    id: 'h800-fp8',
+    get basis() {
+      return l10n.t('H800 SXM5 dense FP8 Tensor Core peak, {0} TFLOPS', '1978.9');
+    },
+    value: 1978.9,
+    unit: 'TFLOPS',
+  },
+  {
+    id: 'h800-hbm',
+    get basis() {
+      return l10n.t('H800 SXM5 HBM3 bandwidth, {0} TB/s', '3.35');
+    },
+    value: 3350,
+    unit: 'GB/s',
+  },
+  {
+    id: 'h800-nvlink',
+    get basis() {
+      return l10n.t('H800 NVLink, {0} GB/s per direction ({1} GB/s both ways)', '200', '400');
+    },
+    value: 200,
+    unit: 'GB/s',
+  },
 ];
 
 const byId = (id: Peak['id']): Peak => H800_PEAKS.find((p) => p.id === id) as Peak;
