@@ -168,7 +168,7 @@ if (hoverRun.status === 0) {
   const hover = JSON.parse(readFileSync(hoverOut, 'utf8'));
   console.log(`hover: ${hover.found} of ${hover.positions} positions over ${hover.lines} lines show a card`);
   compare(`hover, 5,000 lines, warm`, hover.warmMs, hover.wordRangeMs, 'getWordRangeAtPosition', 'ms');
-  compare(`hover, 5,000 lines, after edit`, hover.coldMs, hover.wordRangeMs, 'getWordRangeAtPosition', 'ms');
+  compare(`hover, 5,000 lines, edited`, hover.coldMs, hover.wordRangeMs, 'getWordRangeAtPosition', 'ms');
 } else {
   console.log(`hover latency could not be measured:\n${hoverRun.stdout}\n${hoverRun.stderr}`);
 }

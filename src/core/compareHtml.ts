@@ -104,9 +104,12 @@ function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, cli
     .filter(Boolean)
     .join('\n');
   const n = (v: number): string => escapeAttribute(Number(v.toFixed(1)));
-  return `<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(barAriaLabel(bar))}">
-<title>${escapeHtml(tooltip)}</title>
-<rect class="bar-hit" x="0" y="${n(y)}" width="${CHART_WIDTH}" height="${ROW_HEIGHT - 4}" rx="3"></rect>
+  // The row draws; the button on top of it takes clicks, keys and focus. It holds no text of its
+  // own, so its name (which says all the row shows, and more) is what assistive technology reads,
+  // and the drawn text, clipped to fit, is hidden from it.
+  return `<g class="${classes.replace(/^bar\b/, 'bar-row')}">
+<rect class="bar-bg" x="0" y="${n(y)}" width="${CHART_WIDTH}" height="${ROW_HEIGHT - 4}" rx="3"></rect>
+<g aria-hidden="true">
 <g clip-path="url(#${escapeAttribute(clipId)})">
 <text class="bar-label" x="6" y="${n(y + 17)}">${escapeHtml(clip(bar.label, LABEL_CHARS))}</text>
 <text class="bar-detail" x="6" y="${n(y + 34)}">${escapeHtml(clip(bar.detail, DETAIL_CHARS))}</text>
@@ -114,6 +117,11 @@ function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, cli
 <rect class="bar-fill" x="${BAR_X}" y="${n(y + 6)}" width="${n(width)}" height="16" rx="2"></rect>
 <text class="bar-value" x="${n(BAR_X + width + 6)}" y="${n(y + 19)}">${escapeHtml(value)}</text>
 ${note ? `<text class="bar-note" x="${BAR_X}" y="${n(y + 36)}">${escapeHtml(note)}</text>` : ''}
+</g>
+<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(barAriaLabel(bar))}">
+<title>${escapeHtml(tooltip)}</title>
+<rect class="bar-hit" x="0" y="${n(y)}" width="${CHART_WIDTH}" height="${ROW_HEIGHT - 4}" rx="3"></rect>
+</g>
 </g>`;
 }
 

@@ -72,9 +72,12 @@ function actions(item: CatalogEntry, canClone: boolean): string {
   const repo = safeHttpUrl(item.entry.repo);
   const link = entryLink(item);
   const buttons = [
-    repo && button('openRepository', l10n.t('Open Repository'), l10n.t('Open the {0} repository in the browser', item.entry.name), 'primary'),
-    canClone && githubCloneUrl(item.entry.repo) && button('cloneRepository', l10n.t('Clone…'), l10n.t('Clone the {0} repository with Git', item.entry.name)),
-    link && button('copyLink', l10n.t('Copy Link'), l10n.t('Copy the link to {0}', item.entry.name)),
+    // Each name starts with the button's own words, then says what it acts on.
+    repo && button('openRepository', l10n.t('Open Repository'), l10n.t('{0} ({1})', l10n.t('Open Repository'), l10n.t('the {0} repository, in the browser', item.entry.name)), 'primary'),
+    canClone &&
+      githubCloneUrl(item.entry.repo) &&
+      button('cloneRepository', l10n.t('Clone…'), l10n.t('{0} ({1})', l10n.t('Clone…'), l10n.t('the {0} repository, with Git', item.entry.name))),
+    link && button('copyLink', l10n.t('Copy Link'), l10n.t('{0} ({1})', l10n.t('Copy Link'), l10n.t('the link to {0}', item.entry.name))),
   ].filter(Boolean);
   return buttons.length ? `<div class="actions" role="toolbar" aria-label="${escapeAttribute(l10n.t('Entry actions'))}">${buttons.join('')}</div>` : '';
 }

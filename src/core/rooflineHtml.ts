@@ -143,11 +143,19 @@ function marks(r: Roofline): string {
       const labelY = Math.max(m.y + 4, lastY + LABEL_GAP);
       lastY = labelY;
       const classes = ['mark', p.intensity === undefined ? 'unplaced' : 'placed', p.bound ? `${p.bound}-bound` : ''].filter(Boolean).join(' ');
-      return `<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(p.entryId)}" data-figure="${escapeAttribute(p.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(pointAriaLabel(p))}">
-<title>${escapeHtml(pointText(p))}</title>
+      // As a chart's bar: the drawing is hidden from assistive technology, and a transparent
+      // button over the mark and its label holds the name, the keys and the focus ring.
+      return `<g class="${classes.replace(/^mark\b/, 'mark-row')}">
+<g aria-hidden="true">
 ${m.shape}
 <line class="leader" x1="${n(m.x)}" y1="${n(m.y)}" x2="${LABEL_X - 4}" y2="${n(labelY - 4)}"></line>
 <text class="mark-label" x="${LABEL_X}" y="${n(labelY)}">${escapeHtml(markName(p))}</text>
+</g>
+<g class="${classes}" data-action="openEntry" data-entry="${escapeAttribute(p.entryId)}" data-figure="${escapeAttribute(p.figureIndex)}" tabindex="0" role="button" aria-label="${escapeAttribute(pointAriaLabel(p))}">
+<title>${escapeHtml(pointText(p))}</title>
+<circle class="mark-hit" cx="${n(m.x)}" cy="${n(m.y)}" r="8"></circle>
+<rect class="mark-hit" x="${LABEL_X - 4}" y="${n(labelY - 12)}" width="${WIDTH - LABEL_X}" height="16" rx="2"></rect>
+</g>
 </g>`;
     })
     .join('\n');

@@ -48,7 +48,9 @@ describe('palette lookups and the comparison', () => {
     for (const name of ['FlashMLA', 'DeepGEMM', '3FS', 'DeepEP']) assert.ok(labels.some((l) => l.includes(name)), `a bar for ${name}`);
     assert.ok(labels.every((l) => l.startsWith('Open ')), 'every bar says what a click does');
     await wb.screenshot('compare-dark');
-    const deepgemm = bars.filter({ has: frame.locator('text', { hasText: 'DeepGEMM' }) }).first();
+    // The bar is a button named for what it opens; its drawing is beside it, hidden from assistive technology.
+    const deepgemm = frame.locator('svg g.bar[aria-label^="Open DeepGEMM:"]').first();
+    await deepgemm.scrollIntoViewIfNeeded();
     await deepgemm.click();
     await wb.waitForActiveTab('DeepGEMM');
     await waitUntil('the highlighted DeepGEMM figure', async () => (await wb.webviewFrame().locator('article.card.highlight').count()) === 1);
@@ -64,7 +66,8 @@ describe('palette lookups and the comparison', () => {
     assert.ok(labels.some((l) => l.startsWith('Open FlashMLA: ')), labels.join('\n'));
     assert.ok(labels.some((l) => l.startsWith('Open DeepGEMM: ') && l.includes('FLOP per byte')), labels.join('\n'));
     assert.match(await frame.locator('#roofline').innerText(), /BF16 989\.4 TFLOPS[\s\S]*compute-bound/);
-    const placed = frame.locator('#roofline g.mark.placed').first();
+    // A point's button covers the point and its label: click the label's part.
+    const placed = frame.locator('#roofline g.mark.placed rect.mark-hit').first();
     await placed.scrollIntoViewIfNeeded();
     await placed.click();
     await wb.waitForActiveTab('DeepGEMM');

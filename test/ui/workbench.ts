@@ -4,7 +4,7 @@
 // in scripts/code-server.mjs (shared with the integration tests and
 // `npm start`), loaded here with import() since it is an ES module; it also
 // stops both when this process exits or is interrupted.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
@@ -22,6 +22,14 @@ interface CodeServerHelpers {
   workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath?: string }): string;
   launchChromium(options: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
   tempDir(prefix: string): { dir: string };
+}
+
+/** One axe-core rule the page breaks, with the elements that break it. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact?: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: unknown; readonly failureSummary?: string }[];
 }
 
 export interface WorkbenchOptions {
@@ -253,6 +261,26 @@ export class Workbench {
       if (attempt >= 3) throw new Error(`the quick input of "${title}" closed before "${text}" could be typed`);
       await this.page.keyboard.press('Escape');
     }
+  }
+
+  /**
+   * Runs axe-core (WCAG 2.0–2.2 A and AA rules) in the document of the visible
+   * webview. The script goes in through the debugging protocol, as a test
+   * tool's would: the page's CSP, which allows only its own nonce'd script, is
+   * not loosened for it.
+   */
+  async axe(): Promise<AxeViolation[]> {
+    const outer = await (await this.page.locator('iframe.webview.ready').filter({ visible: true }).first().elementHandle())?.contentFrame();
+    const inner = await (await outer?.waitForSelector('#active-frame'))?.contentFrame();
+    if (!inner) throw new Error('no visible webview');
+    await inner.waitForSelector('main');
+    const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await inner.evaluate(`${source}\n;undefined`);
+    return inner.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    });
   }
 
   /** The document of the visible webview in the editor area: two iframes down. */
