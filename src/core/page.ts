@@ -2,6 +2,7 @@
 // the one script from media/, both through the webview's URIs, the script
 // under a nonce made afresh for each render.
 
+import { displayLocale } from './displayLocale';
 import { withoutUndefined } from './defined';
 import { escapeAttribute, escapeHtml } from './html';
 
@@ -39,7 +40,7 @@ export function htmlDocument(assets: PageAssets, parts: DocumentParts): string {
     .join('');
   const styles = assets.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${displayLocale() === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(assets))}">
@@ -49,6 +50,7 @@ ${styles}
 </head>
 <body${attributes}>
 ${parts.body}
+<div id="announce" class="visually-hidden" role="status" aria-live="polite"></div>
 <script nonce="${escapeAttribute(assets.nonce)}" src="${escapeAttribute(assets.scriptUri)}"></script>
 </body>
 </html>`;

@@ -59,6 +59,39 @@ document.addEventListener('click', (event) => {
   if (button) act(button);
 });
 
+/** The chart marks (bars, roofline points), in the order they are drawn. */
+function chartButtons(): (HTMLElement | SVGElement)[] {
+  return Array.from(document.querySelectorAll<HTMLElement | SVGElement>('svg [role="button"][data-action]'));
+}
+
+// In a chart, the arrow keys move between its marks (Home and End to the first and last), as in a list.
+document.addEventListener('keydown', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const mark = target?.closest('svg [role="button"][data-action]');
+  if (!mark) return;
+  const marks = chartButtons().filter((m) => m.closest('svg') === mark.closest('svg'));
+  const at = marks.indexOf(mark as SVGElement);
+  const next =
+    event.key === 'ArrowDown' || event.key === 'ArrowRight'
+      ? marks[Math.min(at + 1, marks.length - 1)]
+      : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+        ? marks[Math.max(at - 1, 0)]
+        : event.key === 'Home'
+          ? marks[0]
+          : event.key === 'End'
+            ? marks[marks.length - 1]
+            : undefined;
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+});
+
+/** Tells a screen reader what changed on the page, through its live region. */
+function announce(text: string): void {
+  const region = document.getElementById('announce');
+  if (region) region.textContent = text;
+}
+
 // Elements that act as buttons without being one (the bars of a chart)
 // answer Enter and Space as a button does.
 document.addEventListener('keydown', (event) => {
@@ -77,6 +110,8 @@ function highlight(index: number): void {
   card.classList.add('highlight');
   card.scrollIntoView({ block: 'center' });
   card.focus({ preventScroll: true });
+  // The card's name is in the display language already.
+  announce(card.getAttribute('aria-label') ?? '');
 }
 
 window.addEventListener('message', (event: MessageEvent<PageMessage>) => {

@@ -43,7 +43,7 @@ export function startTags(html: string): Tag[] {
 }
 
 const ALLOWED_TAGS = new Set(
-  'html head meta link title body main header section article div span p a button h1 h2 h3 h4 h5 h6 dl dt dd ul ol li strong em code pre br hr time progress svg g rect line text title defs clippath table caption thead tbody tr th td blockquote del input img script'.split(' '),
+  'html head meta link title body main header section article div span p a button h1 h2 h3 h4 h5 h6 dl dt dd ul ol li strong em code pre br hr time progress svg g rect line circle path text title defs clippath table caption thead tbody tr th td blockquote del input img script'.split(' '),
 );
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'poster', 'srcset', 'background', 'ping']);
 

@@ -39,3 +39,76 @@ describe('accessibility: axe-core in the webviews, per page and theme', () => {
     });
   }
 });
+
+describe('accessibility: by keyboard alone', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(async () => wb?.close());
+
+  /** What has focus inside the visible webview: its tag, name and whether a focus ring is drawn. */
+  async function focused(): Promise<{ tag: string; name: string; ring: boolean }> {
+    return wb.webviewFrame().locator(':root').evaluate(() => {
+      const el = document.activeElement;
+      const style = el ? getComputedStyle(el) : undefined;
+      const ring = !!style && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+      return { tag: el?.tagName.toLowerCase() ?? '', name: el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '', ring };
+    });
+  }
+
+  test('open an entry, move through its figures and open its repository, keys only', { timeout: 180_000 }, async () => {
+    // F1, a command, then typing: the palette is the keyboard's way in.
+    await wb.runCommandAndType('Infra Index: Find Entry…', 'FlashMLA');
+    await waitUntil('FlashMLA first', async () => (await wb.page.locator('.quick-input-list .monaco-list-row').first().innerText().catch(() => '')).includes('FlashMLA'));
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForActiveTab('FlashMLA');
+    await waitUntil('the page', async () => (await wb.webviewFrame().locator('h1').innerText().catch(() => '')).trim() === 'FlashMLA');
+    // Into the page (by command, as a keyboard user does), then Tab from control to control:
+    // the figures' Copy buttons come one after another.
+    await wb.runCommand('View: Focus Active Editor Group');
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await wb.page.keyboard.press('Tab');
+      const f = await focused();
+      assert.ok(f.ring, `a focus ring on ${f.tag} "${f.name}"`);
+      seen.push(f.name);
+    }
+    assert.ok(seen.some((n) => /^Open Repository/.test(n)), seen.join('\n'));
+    assert.ok(seen.filter((n) => /^Copy .* with its source$/.test(n)).length >= 3, `moves through the figures:\n${seen.join('\n')}`);
+    // Back to Open Repository, and Enter: VS Code asks before it opens the site.
+    for (let i = 0; i < 20 && !/^Open Repository/.test((await focused()).name); i++) await wb.page.keyboard.press('Shift+Tab');
+    assert.match((await focused()).name, /^Open Repository/);
+    await wb.page.keyboard.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await waitUntil('VS Code’s question before opening the site', async () => (await dialog.innerText().catch(() => '')).includes('github.com/deepseek-ai/FlashMLA'));
+    await wb.page.keyboard.press('Escape');
+  });
+
+  test('in Compare Figures the arrow keys move between a chart’s marks', { timeout: 120_000 }, async () => {
+    await wb.runCommand('Infra Index: Compare Figures');
+    await wb.waitForActiveTab('Compare Figures');
+    const frame = wb.webviewFrame();
+    await waitUntil('bars', async () => (await frame.locator('svg g.bar').count()) > 3);
+    // The first chart mark, reached with Tab from the top of the page.
+    await wb.runCommand('View: Focus Active Editor Group');
+    for (let i = 0; i < 40 && !(await focused()).name.startsWith('Open '); i++) await wb.page.keyboard.press('Tab');
+    /** The names of the marks in the chart that holds the focus, in order. */
+    const marks = () =>
+      frame.locator(':root').evaluate(() => {
+        const svg = document.activeElement?.closest('svg');
+        return Array.from(svg?.querySelectorAll('[role="button"]') ?? []).map((m) => m.getAttribute('aria-label') ?? '');
+      });
+    const names = await marks();
+    assert.ok(names.length > 2, names.join('\n'));
+    assert.equal((await focused()).name, names[0]);
+    await wb.page.keyboard.press('ArrowDown');
+    assert.equal((await focused()).name, names[1]);
+    await wb.page.keyboard.press('ArrowUp');
+    assert.equal((await focused()).name, names[0]);
+    await wb.page.keyboard.press('End');
+    assert.equal((await focused()).name, names[names.length - 1]);
+    await wb.page.keyboard.press('Home');
+    assert.equal((await focused()).name, names[0]);
+  });
+});
