@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { CatalogEntry } from '../core/catalog';
 import { kindName } from '../core/catalog';
@@ -57,7 +58,7 @@ export function entryCard(item: CatalogEntry, use: Pick<CodeUse, 'written'>): vs
   md.isTrusted = { enabledCommands: [COMMAND.openEntry] };
   md.appendMarkdown('**').appendText(item.entry.name).appendMarkdown('**');
   md.appendMarkdown(' — ').appendText(kindName(item.kind)).appendMarkdown('  \n');
-  md.appendMarkdown('_').appendText(`${use.written} is part of ${item.entry.name} in the Open Infra Index`).appendMarkdown('_\n\n');
+  md.appendMarkdown('_').appendText(l10n.t('{0} is part of {1} in the Open Infra Index', use.written, item.entry.name)).appendMarkdown('_\n\n');
   const tagline = taglineOf(item);
   if (tagline) md.appendText(tagline).appendMarkdown('\n\n');
   for (const f of headlineFigures(item.figures, item.data).slice(0, CARD_FIGURES)) {
@@ -68,9 +69,9 @@ export function entryCard(item: CatalogEntry, use: Pick<CodeUse, 'written'>): vs
     md.appendMarkdown('\n');
   }
   md.appendMarkdown('\n');
-  md.appendMarkdown(`[$(book) Open ${escapeLinkText(item.entry.name)} in Infra Index](${openEntryCommandUri(item.entry.id).toString()})`);
+  md.appendMarkdown(`[$(book) ${escapeLinkText(l10n.t('Open {0} in Infra Index', item.entry.name))}](${openEntryCommandUri(item.entry.id).toString()})`);
   const repo = safeHttpUrl(item.entry.repo);
-  if (repo) md.appendMarkdown(` · [$(github) Repository](${markdownUrl(repo)})`);
+  if (repo) md.appendMarkdown(` · [$(github) ${escapeLinkText(l10n.t('Repository'))}](${markdownUrl(repo)})`);
   return md;
 }
 

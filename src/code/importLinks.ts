@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { IndexStore } from '../indexStore';
 import type { CodeIndex } from './codeIndex';
@@ -16,7 +17,7 @@ export class ImportLinkProvider implements vscode.DocumentLinkProvider {
       const item = this.store.catalog?.get(use.entryId);
       if (!item) continue;
       const link = new vscode.DocumentLink(new vscode.Range(use.line, use.start, use.line, use.end), openEntryCommandUri(use.entryId));
-      link.tooltip = `Open ${item.entry.name} in Open Infra Index`;
+      link.tooltip = l10n.t('Open {0} in Open Infra Index', item.entry.name);
       links.push(link);
     }
     return links;

@@ -58,10 +58,12 @@ export class UsedInWorkspaceView extends Disposable implements vscode.TreeDataPr
       const files = new Set(node.uses.map((u) => u.path)).size;
       const tree = new vscode.TreeItem(item?.entry.name ?? node.entryId, vscode.TreeItemCollapsibleState.Expanded);
       tree.id = `used:${node.entryId}`;
-      tree.description = `${files} file${files === 1 ? '' : 's'}, ${node.uses.length} import${node.uses.length === 1 ? '' : 's'}`;
+      const fileCount = files === 1 ? l10n.t('1 file') : l10n.t('{0} files', files);
+      const importCount = node.uses.length === 1 ? l10n.t('1 import') : l10n.t('{0} imports', node.uses.length);
+      tree.description = l10n.t('{0}, {1}', fileCount, importCount);
       tree.iconPath = kindIcon(item?.kind ?? 'entry');
       tree.contextValue = 'usedEntry';
-      tree.tooltip = `${item?.entry.name ?? node.entryId}: imported in ${tree.description}`;
+      tree.tooltip = l10n.t('{0}: imported in {1}', item?.entry.name ?? node.entryId, tree.description);
       return tree;
     }
     const u = node.use;
