@@ -20,6 +20,8 @@ export interface ComparePageOptions {
   readonly highlightEntry?: string;
   /** The H800 roofline of the kernel figures, drawn before the charts. */
   readonly roofline?: Roofline;
+  /** What changed, for a page drawn again: its live region says it. */
+  readonly announce?: string;
 }
 
 /** The chart's coordinate system: the SVG scales to the page's width with CSS. */
@@ -200,6 +202,7 @@ export function renderComparePage(groups: readonly CompareGroup[], assets: PageA
   return htmlDocument(assets, {
     title: l10n.t('Compare figures'),
     bodyAttributes: { class: 'compare-page' },
+    announce: options.announce,
     body: `<main aria-labelledby="page-title">
 <header>
 <h1 id="page-title">${escapeHtml(l10n.t('Compare figures'))}</h1>

@@ -57,7 +57,8 @@ export function diffIndexes(before: InfraIndex, after: InfraIndex): IndexDiff {
   return { added, removed: [...old.values()], changed };
 }
 
-function diffEntry(before: Entry, after: Entry): EntryChange | undefined {
+/** What changed in one entry between two versions; undefined when nothing on its page did. */
+export function diffEntry(before: Entry, after: Entry): EntryChange | undefined {
   const figures = diffFigures(before.figures, after.figures);
   const oldUrls = new Set(before.links.map((l) => l.url));
   const newUrls = new Set(after.links.map((l) => l.url));

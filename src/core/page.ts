@@ -32,10 +32,12 @@ export interface DocumentParts {
   readonly bodyAttributes?: Readonly<Record<string, string | number | undefined>>;
   /** The body's HTML, already escaped by the page's renderer. */
   readonly body: string;
+  /** What the page's live region says once the page has loaded: what changed, when a page is drawn again. */
+  readonly announce?: string;
 }
 
 export function htmlDocument(assets: PageAssets, parts: DocumentParts): string {
-  const attributes = Object.entries(withoutUndefined(parts.bodyAttributes ?? {}))
+  const attributes = Object.entries(withoutUndefined({ ...parts.bodyAttributes, 'data-announce': parts.announce || undefined }))
     .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
     .join('');
   const styles = assets.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n');

@@ -26,6 +26,8 @@ export interface PageOptions {
   readonly canClone?: boolean;
   /** Where the open workspace imports the entry, once a scan has looked. */
   readonly uses?: readonly PageUse[];
+  /** What changed, for a page drawn again: its live region says it. */
+  readonly announce?: string;
 }
 
 /** A place in the workspace that imports the entry. */
@@ -291,6 +293,7 @@ export function renderEntryPage(item: CatalogEntry, assets: PageAssets, options:
   return htmlDocument(assets, {
     title: item.entry.name,
     bodyAttributes: { 'data-entry-id': item.entry.id, 'data-highlight': options.highlightFigure },
+    announce: options.announce,
     body: `<main aria-labelledby="entry-name">
 ${header(item, options.canClone ?? false)}
 ${summary(item)}

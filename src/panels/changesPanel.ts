@@ -29,7 +29,7 @@ export class ChangesPanel extends SinglePagePanel {
   /** Opens the page, or says there is nothing to show yet. */
   show(): vscode.WebviewPanel | undefined {
     if (this.updates.changes) return this.reveal();
-    void this.actions.current.notify('info', 'No changes to show yet: Check for Updates compares the index in use with upstream.', []);
+    void this.actions.current.notify('info', l10n.t('No changes to show yet: Check for Updates compares the index in use with upstream.'), []);
     return undefined;
   }
 

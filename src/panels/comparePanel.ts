@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
+import { compareUpdateText } from '../core/announcements';
+import type { Catalog } from '../core/catalog';
 import { compareGroups } from '../core/compare';
 import { renderComparePage } from '../core/compareHtml';
 import type { WebviewMessage } from '../core/messages';
@@ -24,8 +26,17 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     log: vscode.LogOutputChannel,
   ) {
     super(extensionUri, { viewType: COMPARE_VIEW_TYPE, title: l10n.t('Compare Figures'), name: 'the comparison' }, actions, log);
-    this._register(store.onDidChange(() => this.rerender()));
+    this._register(
+      store.onDidChange((catalog) => {
+        // A check that found nothing new leaves the same catalog: the page stays as the reader left it.
+        if (catalog === this.drawn) return;
+        this.rerender(compareUpdateText(compareGroups(catalog)));
+      }),
+    );
   }
+
+  /** The catalog the open page was drawn from. */
+  private drawn: Catalog | undefined;
 
   show(): vscode.WebviewPanel {
     return this.reveal();
@@ -36,9 +47,10 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     this.adopt(panel);
   }
 
-  protected html(webview: vscode.Webview): string | undefined {
+  protected html(webview: vscode.Webview, announce?: string): string | undefined {
     const catalog = this.store.catalog;
-    return catalog && renderComparePage(compareGroups(catalog), pageAssets(webview, this.extensionUri, 'compare.css'), { roofline: roofline(catalog) });
+    this.drawn = catalog;
+    return catalog && renderComparePage(compareGroups(catalog), pageAssets(webview, this.extensionUri, 'compare.css'), { roofline: roofline(catalog), announce });
   }
 
   protected async handle(message: WebviewMessage): Promise<boolean> {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ActionsRef } from '../actions';
+import { entryUpdateText, usesUpdateText } from '../core/announcements';
 import { entryLink, relatedEntries, type CatalogEntry } from '../core/catalog';
 import { describeValue } from '../core/describe';
 import { safeHttpUrl } from '../core/html';
@@ -39,6 +40,8 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
   private readonly links = new Map<vscode.WebviewPanel, ReadonlySet<string>>();
   /** The places each panel's page lists: an openUse message names one by its position. */
   private readonly shownUses = new Map<vscode.WebviewPanel, readonly WorkspaceUse[]>();
+  /** The catalog entry each panel's page was drawn from, to tell what a newer index changed on it. */
+  private readonly drawn = new Map<vscode.WebviewPanel, CatalogEntry>();
   private readonly activeChanged = this._register(new vscode.EventEmitter<string>());
   /** Fires with the entry id whenever an entry's panel becomes the active editor. */
   readonly onDidActivateEntry = this.activeChanged.event;
@@ -53,8 +56,8 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     private readonly uses?: WorkspaceUses,
   ) {
     super();
-    this._register(store.onDidChange(() => this.rerenderAll()));
-    if (uses) this._register(uses.onDidChange(() => this.rerenderAll()));
+    this._register(store.onDidChange(() => this.rerenderAll('index')));
+    if (uses) this._register(uses.onDidChange(() => this.rerenderAll('uses')));
     this._register({ dispose: () => [...this.panels.keys()].forEach((panel) => panel.dispose()) });
   }
 
@@ -171,6 +174,7 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
         this.panels.delete(panel);
         this.links.delete(panel);
         this.shownUses.delete(panel);
+        this.drawn.delete(panel);
       },
     });
     this.render(panel, item, highlightFigure);
@@ -182,26 +186,48 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     return panel.webview.postMessage(message);
   }
 
-  private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number): void {
+  private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number, announce?: string): void {
     panel.title = item.entry.name;
     const catalog = this.store.catalog;
     const uses = this.uses?.usesOf(item.entry.id) ?? [];
     this.shownUses.set(panel, uses);
+    this.drawn.set(panel, item);
     const html = renderEntryPage(item, pageAssets(panel.webview, this.extensionUri, 'panel.css'), {
       related: catalog ? relatedEntries(catalog, item) : [],
       highlightFigure,
       canClone: this.actions.current.canClone(),
       uses: uses.map((u) => ({ path: u.path, line: u.line + 1, text: u.text })),
+      announce,
     });
     this.links.set(panel, pageLinks(html));
     panel.webview.html = html;
   }
 
-  /** Renders every open panel again (after the index, the workspace's imports or the display language changed). */
-  rerenderAll(): void {
+  /**
+   * Renders every open panel again: after the index, the workspace's imports
+   * or the display language changed. For the first two, the page's live
+   * region says what changed on it; a page with nothing new stays as it is.
+   */
+  rerenderAll(reason?: 'index' | 'uses'): void {
     for (const [panel, id] of this.panels) {
       const item = this.store.catalog?.get(id);
-      if (item) this.render(panel, item);
+      const before = this.drawn.get(panel);
+      if (!item) continue;
+      if (reason === 'index') {
+        if (item === before) continue;
+        this.render(panel, item, undefined, before && entryUpdateText(before, item));
+      } else if (reason === 'uses') {
+        const uses = this.uses?.usesOf(id) ?? [];
+        const shown = this.shownUses.get(panel) ?? [];
+        if (sameUses(uses, shown)) continue;
+        this.render(panel, item, undefined, uses.length !== shown.length ? usesUpdateText(item.entry.name, uses.length) : undefined);
+      } else {
+        this.render(panel, item);
+      }
     }
   }
+}
+
+function sameUses(a: readonly WorkspaceUse[], b: readonly WorkspaceUse[]): boolean {
+  return a.length === b.length && a.every((u, i) => u.uri.toString() === b[i].uri.toString() && u.line === b[i].line && u.start === b[i].start && u.text === b[i].text);
 }

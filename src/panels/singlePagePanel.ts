@@ -39,8 +39,8 @@ export abstract class SinglePagePanel extends Disposable {
     return this.panel;
   }
 
-  /** The page's HTML for this webview; undefined when there is nothing to show. */
-  protected abstract html(webview: vscode.Webview): string | undefined;
+  /** The page's HTML for this webview, its live region saying `announce`; undefined when there is nothing to show. */
+  protected abstract html(webview: vscode.Webview, announce?: string): string | undefined;
 
   /** Acts on a message other than openLink; resolves to whether the page may send it. */
   protected abstract handle(message: WebviewMessage): Promise<boolean>;
@@ -68,11 +68,13 @@ export abstract class SinglePagePanel extends Disposable {
     this.rerender();
   }
 
-  /** Renders the page again, if it is open. */
-  /** Renders the page again, if it is open (after the index or the display language changed). */
-  rerender(): void {
+  /**
+   * Renders the page again, if it is open (after the index or the display
+   * language changed); `announce` says what changed to a screen reader.
+   */
+  rerender(announce?: string): void {
     const panel = this.panel;
-    const html = panel && this.html(panel.webview);
+    const html = panel && this.html(panel.webview, announce);
     if (!panel || html === undefined) return;
     this.links = pageLinks(html);
     panel.webview.html = html;

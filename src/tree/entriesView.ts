@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { filterMessage, marksMessage } from '../core/announcements';
 import type { ArrangeOptions } from '../core/arrange';
 import type { Catalog, CatalogEntry } from '../core/catalog';
 import { entryDoc, search, type SearchDoc } from '../core/search';
@@ -15,7 +17,11 @@ export const FILTER_STATE_KEY = 'infraIndex.treeFilter';
 /** Context key for the view title's Clear Filter button. */
 export const FILTER_CONTEXT_KEY = 'infraIndex.filterActive';
 
-/** The sidebar view: the tree, its filter, and the message that says a filter is on. */
+/**
+ * The sidebar view: the tree, its filter, and its message, which says what a
+ * filter or an update changed in what the tree shows (the message is what a
+ * screen reader reads of it).
+ */
 export class EntriesView extends Disposable {
   readonly provider: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
@@ -27,7 +33,7 @@ export class EntriesView extends Disposable {
     private readonly store: IndexStore,
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
-    marks?: EntryMarks,
+    private readonly marks?: EntryMarks,
   ) {
     super();
     this.query = this.persistedFilter() ?? '';
@@ -83,16 +89,26 @@ export class EntriesView extends Disposable {
   private showStatus(): void {
     void vscode.commands.executeCommand('setContext', FILTER_CONTEXT_KEY, this.query !== '');
     if (!this.query) {
-      this.treeView.message = undefined;
+      this.treeView.message = this.marksMessage();
       this.treeView.description = this.sourceDescription();
       return;
     }
     const { shown, total } = this.provider.counts();
-    this.treeView.description = `Filter: ${this.query} · ${this.sourceDescription()}`;
-    this.treeView.message =
-      shown === 0
-        ? `No entries match "${this.query}". Clear the filter to see all ${total}.`
-        : `Filtered by "${this.query}": ${shown} of ${total} entries.`;
+    this.treeView.description = l10n.t('Filter: {0} · {1}', this.query, this.sourceDescription());
+    this.treeView.message = filterMessage(this.query, shown, total);
+  }
+
+  /** How many entries of the index in use an update marked and the user has not opened. */
+  private marksMessage(): string | undefined {
+    const catalog = this.store.catalog;
+    let added = 0;
+    let changed = 0;
+    for (const [id, mark] of this.marks?.get() ?? []) {
+      if (!catalog?.get(id)) continue;
+      if (mark === 'new') added++;
+      else changed++;
+    }
+    return marksMessage(added, changed);
   }
 
   /** Where the index in use comes from, and how old it is. */

@@ -134,6 +134,10 @@ const restore = () => {
 const stopRestoring = () => {
   restoring = false;
 };
+// A page drawn again (a newer index, say) says what changed. The live region
+// is empty when the page loads; a screen reader speaks what is put in it after.
+const news = document.body.dataset.announce;
+if (news) window.setTimeout(() => announce(news), 400);
 if (initial !== undefined) {
   highlight(Number(initial));
 } else if (restoring) {

@@ -59,9 +59,21 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
   });
 
   test('accepting shows every upstream entry, correctly named; Show Changes lists what differs; the tree marks it', async () => {
-    const { store, tree, treeView, updates, changes } = await api();
+    const { store, tree, treeView, updates, changes, panels, compare } = await api();
+    // Open pages say what the update changed on them, through their live regions (issue 14).
+    await vscode.commands.executeCommand('infraIndex.openEntry', '3fs');
+    const fs3 = panels.panelFor('3fs')!;
+    const comparison = compare.show();
+    assert.doesNotMatch(fs3.webview.html, /data-announce/, 'a page opened afresh announces nothing');
+    assert.equal(treeView.message, undefined);
     recorder.answer = USE;
     await check('/ok');
+    assert.match(fs3.webview.html, /<body[^>]* data-announce="3FS was updated by the new index: [^"]*description rewritten\.">/);
+    assert.match(comparison.webview.html, /<body[^>]* data-announce="Compare Figures was drawn again with the new index: \d+ charts, \d+ figures\.">/);
+    // The tree's message counts what the update marked, and follows as marks clear.
+    const counts = () => /^Since the last update: (\d+) new and (\d+) changed entries, marked ● New and ● Changed until opened\.$/.exec(treeView.message ?? '')?.slice(1).map(Number);
+    const [added, changedCount] = counts() ?? [];
+    assert.ok(added >= 0 && changedCount > 0, String(treeView.message));
     assert.ok(recorder.calls.some((c) => /^info The upstream index has changed: \d+ entries changed\. Use it\?$/.test(c)), recorder.calls.join('\n'));
     assert.equal(store.origin.kind, 'upstream');
     const shown = tree.getChildren().flatMap((r) => tree.getChildren(r)).map((n) => (n.type === 'entry' ? n.item.entry.name : '?'));
@@ -84,8 +96,10 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
 
     const marked = tree.getTreeItem(tree.nodeFor('3fs')!);
     assert.match(String(marked.description), /^● Changed · /);
+    await closeAllEditors();
     await vscode.commands.executeCommand('infraIndex.openEntry', '3fs');
     await waitFor('the mark cleared', () => !updates.unseen().has('3fs'));
+    await waitFor('the tree’s message counts one changed entry fewer', () => counts()?.[1] === changedCount - 1);
     assert.doesNotMatch(String(tree.getTreeItem(tree.nodeFor('3fs')!).description), /Changed/);
     await closeAllEditors();
   });
@@ -94,10 +108,15 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
     await takeUpstream();
     const { store } = await api();
     const before = store.catalog;
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'flashmla');
+    const panel = (await api()).panels.panelFor('flashmla')!;
+    const page = panel.webview.html;
     await check('/ok');
     assert.deepEqual(recorder.calls, ['info The index is up to date: upstream has not changed since the last check.']);
     assert.equal(server.requests.at(-1)?.ifNoneMatch, ETAG);
     assert.equal(store.catalog, before);
+    assert.equal(panel.webview.html, page, 'nothing new: the open page is left as the reader had it');
+    await closeAllEditors();
   });
 
   test('back on the bundled index, a 304 still offers the upstream copy: it differs from the index in use', async () => {

@@ -21,6 +21,8 @@ describe('Check for Updates, clicked through', () => {
   test('the notification offers the newer index; Show Changes, then Use It, and the tree shows it', { timeout: 120_000 }, async () => {
     await wb.openView();
     await wb.waitForRows(1, 60_000);
+    // A page left open while the index changes: it will say what changed on it (issue 14).
+    await wb.findEntry('3FS', '3FS');
     await wb.runCommand('Infra Index: Check for Updates');
     const toast = wb.page.locator('.notification-toast', { hasText: 'The upstream index has changed' });
     await toast.waitFor({ timeout: 30_000 });
@@ -41,5 +43,11 @@ describe('Check for Updates, clicked through', () => {
     await waitUntil('Smallpond, as upstream names it, in the tree', async () => (await wb.treeLabels()).includes('Smallpond'));
     const title = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Entries' });
     assert.match(await title.innerText(), /upstream · checked just now/);
+    // The tree's message says what the update marked; the open page's live region, what changed on it.
+    await wb.page.locator('.part.sidebar .message', { hasText: /^Since the last update: \d+ new and \d+ changed entries/ }).waitFor({ timeout: 10_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: '3FS' }).click();
+    await wb.waitForActiveTab('3FS');
+    const region = wb.webviewFrame().locator('#announce[role="status"][aria-live="polite"]');
+    await waitUntil('the live region to say what changed', async () => /^3FS was updated by the new index: .*description rewritten\.$/.test(await region.textContent().catch(() => '') ?? ''));
   });
 });
