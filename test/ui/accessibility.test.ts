@@ -29,6 +29,88 @@ function summarise(page: string, theme: string, violations: readonly AxeViolatio
   return blocking;
 }
 
+/** The ring drawn around the element that has focus in the visible webview, and its contrast with what is behind it. */
+interface FocusRing {
+  readonly name: string;
+  /** How the ring is drawn: "outline", "stroke" (a chart mark's rectangle) or "none". */
+  readonly drawn: 'outline' | 'stroke' | 'none';
+  readonly width: number;
+  /** The ring's colour against the background behind the element (WCAG's non-text contrast asks for 3:1). */
+  readonly contrast: number;
+}
+
+/** The focus ring in the visible webview; undefined once focus has left the page. */
+function focusRing(wb: Workbench): Promise<FocusRing | undefined> {
+  return wb
+    .webviewFrame()
+    .locator(':root')
+    .evaluate((): FocusRing | undefined => {
+      type Rgba = { r: number; g: number; b: number; a: number };
+      const el = document.activeElement;
+      if (!el || el === document.body || el === document.documentElement) return undefined;
+      const rgba = (css: string): Rgba | undefined => {
+        const m = /rgba?\(([^)]*)\)/.exec(css);
+        if (!m) return undefined;
+        const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+        return { r, g, b, a };
+      };
+      const luminance = ({ r, g, b }: Rgba) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      // What the ring's pixels show when the element is not focused: an outline is drawn outside the
+      // element's border, and a chart mark's stroke around its row, so the nearest opaque background
+      // of an ancestor (else the editor's, which the page sits on).
+      let background: Rgba | undefined;
+      for (let n: Element | null = el.parentElement; n && !background; n = n.parentElement) {
+        const c = rgba(getComputedStyle(n).backgroundColor);
+        if (c && c.a >= 0.5) background = c;
+      }
+      if (!background) {
+        const probe = document.createElement('div');
+        probe.style.background = 'var(--vscode-editor-background)';
+        document.body.append(probe);
+        background = rgba(getComputedStyle(probe).backgroundColor);
+        probe.remove();
+      }
+      const style = getComputedStyle(el);
+      const hit = el instanceof SVGElement ? el.querySelector('.bar-hit, .mark-hit') : null;
+      const ring =
+        hit && getComputedStyle(hit).stroke !== 'none'
+          ? { drawn: 'stroke' as const, color: getComputedStyle(hit).stroke, width: parseFloat(getComputedStyle(hit).strokeWidth) }
+          : style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+            ? { drawn: 'outline' as const, color: style.outlineColor, width: parseFloat(style.outlineWidth) }
+            : { drawn: 'none' as const, color: '', width: 0 };
+      const color = rgba(ring.color);
+      const [hi, lo] = color && background ? [luminance(color), luminance(background)].sort((x, y) => y - x) : [0, 0];
+      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 60) ?? el.tagName;
+      return { name, drawn: ring.drawn, width: ring.width, contrast: color ? (hi + 0.05) / (lo + 0.05) : 0 };
+    });
+}
+
+/**
+ * Tabs through the page in front from its top, until focus leaves it, and
+ * returns the ring at every stop.
+ */
+async function tabThrough(wb: Workbench, limit = 120): Promise<FocusRing[]> {
+  await wb.runCommand('View: Focus Active Editor Group');
+  const rings: FocusRing[] = [];
+  for (let i = 0; i < limit; i++) {
+    await wb.page.keyboard.press('Tab');
+    const ring = await focusRing(wb).catch(() => undefined);
+    if (!ring) break;
+    rings.push(ring);
+  }
+  return rings;
+}
+
+/** The stops whose ring is missing, thinner than 1px, or under 3:1 against its background; prints the counts. */
+function weakRings(page: string, theme: string, rings: readonly FocusRing[]): string[] {
+  const lowest = Math.min(...rings.map((r) => r.contrast));
+  console.log(`focus ring, ${page}, ${theme}: ${rings.length} stops, lowest contrast ${lowest.toFixed(2)}:1`);
+  return rings.filter((r) => r.drawn === 'none' || r.width < 1 || r.contrast < 3).map((r) => `${page}: "${r.name}" ${r.drawn} ${r.width}px ${r.contrast.toFixed(2)}:1`);
+}
+
 function detail(violations: readonly AxeViolation[]): string {
   return violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n')}`).join('\n');
 }
@@ -54,6 +136,12 @@ describe('accessibility: axe-core in the webviews, per page and theme', () => {
       await waitUntil('the charts', async () => (await wb.webviewFrame().locator('svg g.bar').count()) > 3);
       const compare = summarise('Compare view', theme, await wb.axe());
       assert.deepEqual([...panel, ...compare].map((v) => v.id), [], detail([...panel, ...compare]));
+      // A visible focus ring at every stop, in this theme too: Compare's, then an entry page's.
+      const compareRings = await tabThrough(wb);
+      await wb.findEntry('FlashMLA', 'FlashMLA');
+      const entryRings = await tabThrough(wb);
+      assert.ok(compareRings.length > 20 && entryRings.length > 10, `stops: Compare ${compareRings.length}, FlashMLA ${entryRings.length}`);
+      assert.deepEqual([...weakRings('Compare view', theme, compareRings), ...weakRings('FlashMLA panel', theme, entryRings)], []);
     });
   }
 });
