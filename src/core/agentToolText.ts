@@ -236,10 +236,14 @@ export function nearest(wanted: string, candidates: readonly string[], max = 3):
     .map((x) => x.c);
 }
 
+/** What is nearest in the index, or that nothing is. */
+export function nearText(near: readonly string[]): string {
+  return near.length > 0 ? `Nearest in the index: ${near.join(', ')}.` : 'Nothing in the index is near it.';
+}
+
 /** “X” is not in the index, and what is nearest, or that nothing is. */
 export function notInIndex(what: string, wanted: string, near: readonly string[]): string {
-  const quoted = `“${clip(wanted, 100)}”`;
-  return `${what} ${quoted} is not in the index.${near.length > 0 ? ` Nearest in the index: ${near.join(', ')}.` : ' Nothing in the index is near it.'}`;
+  return `${what} “${clip(wanted, 100)}” is not in the index. ${nearText(near)}`;
 }
 
 export interface BoundedLines {

@@ -22,6 +22,7 @@ import {
   kindText,
   leftOutLine,
   nearest,
+  nearText,
   notInIndex,
   RESULT_BUDGET,
   supersession,
@@ -105,7 +106,7 @@ export function findEntries(ctx: ToolContext, input: FindEntriesInput): ToolResu
   const hits = search(query, ctx.catalog.entries.map(entryDoc)).map((h) => h.item);
   const head = header(ctx);
   if (hits.length === 0) {
-    return joined([head, `No entry matches “${clip(query, 200)}”.`, notInIndex('The words', query, nearestEntries(ctx.catalog, query).map(entryName))]);
+    return joined([head, `No entry in the index matches “${clip(query, 200)}”. ${nearText(nearestEntries(ctx.catalog, query).map(entryName))}`]);
   }
   const what = query ? `Entries matching “${query}”: ${hits.length}, best match first.` : `Every entry of the index: ${hits.length}, in the index's order.`;
   const shown = boundedLines(hits, limit, RESULT_BUDGET - head.length - what.length, entryLine);

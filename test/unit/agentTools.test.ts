@@ -104,6 +104,9 @@ describe('language-model tools: findEntries and findFigures', () => {
     const text = findEntries(ctx, { query: 'expert parallel' }).text;
     assert.match(figureLines(text)[0], /^- DeepEP \[deepep\]/);
     assert.match(text, /None left out\.$/);
+    const none = findEntries(ctx, { query: 'DeepGEM' }).text;
+    assert.match(findEntries(ctx, { query: 'zzqx' }).text, /No entry in the index matches “zzqx”\. Nothing in the index is near it\.$/);
+    assert.match(none, /^- DeepGEMM \[deepgemm\]/m, 'a word start matches');
   });
 
   test('findFigures by unit and hardware: only TFLOPS figures on H800, each with a source', () => {
