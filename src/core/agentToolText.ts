@@ -77,7 +77,7 @@ export function statedFigure(f: Figure): string {
 }
 
 /** "deepseek-ai/FlashMLA README.md @ 9241ae3…, 2025-04-22 (repository)": where a figure is stated, in full. */
-export function sourceText(f: Figure): string {
+export function figureSourceText(f: Figure): string {
   const origin = f.origin === 'index' ? 'index' : 'repository';
   const s = f.source;
   if (!s) return `the index (${origin})`;
@@ -156,7 +156,7 @@ export function figureLine(f: Figure, relations: Supersession, entry?: CatalogEn
         ? `; supersedes ${older.map(otherFigure).join(', ')}`
         : '';
   const who = entry ? `${entry.entry.name} [${entry.entry.id}]: ` : '';
-  return clip(`- ${who}${parts.filter(Boolean).join(' · ')} — source: ${sourceText(f)}${status}`);
+  return clip(`- ${who}${parts.filter(Boolean).join(' · ')} — source: ${figureSourceText(f)}${status}`);
 }
 
 /** A compare bar in a line: stated value, value in the group's unit, share of a peak, source; a derived bar says so, with its arithmetic. */
@@ -167,13 +167,13 @@ export function barLine(bar: CompareBar): string {
   if (bar.derived) {
     return clip(
       `- ${bar.entryName} [${bar.entryId}]: ${inUnit} per node, DERIVED here, stated by no source: ${bar.derived.arithmetic}` +
-        `${bar.measure ? ` · ${bar.measure}` : ''} — from the ${bar.derived.nodes}-node cluster figure of ${sourceText(bar.figure)}`,
+        `${bar.measure ? ` · ${bar.measure}` : ''} — from the ${bar.derived.nodes}-node cluster figure of ${figureSourceText(bar.figure)}`,
     );
   }
   const value = shortFigure(bar.figure) === inUnit ? stated : `${stated} (= ${inUnit})`;
   const peak = bar.peak ? `${sharePercent(bar.peak.share)}${bar.lowerBound ? '+' : ''} of the ${PEAK_TEXT[bar.peak.id]}` : undefined;
   const parts = [value, bar.measure, bar.context, peak];
-  return clip(`- ${bar.entryName} [${bar.entryId}]: ${parts.filter(Boolean).join(' · ')} — source: ${sourceText(bar.figure)}`);
+  return clip(`- ${bar.entryName} [${bar.entryId}]: ${parts.filter(Boolean).join(' · ')} — source: ${figureSourceText(bar.figure)}`);
 }
 
 /** "flashmla" and "FlashMLA" alike: lower case, spaces, hyphens and accents off. */
