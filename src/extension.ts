@@ -24,6 +24,7 @@ import { CodeFeatures } from './code/codeFeatures';
 import { WorkspaceUses } from './code/workspaceUses';
 import { USED_VIEW_ID, UsedInWorkspaceView } from './tree/usedInWorkspaceView';
 import { LocaleService } from './locale';
+import { IndexTools } from './chat/indexTools';
 
 /** The extension's parts, for its own integration tests (see testHandle()). */
 export interface TestHandle {
@@ -39,6 +40,7 @@ export interface TestHandle {
   readonly workspaceUses: WorkspaceUses;
   readonly usedView: UsedInWorkspaceView;
   readonly locale: LocaleService;
+  readonly indexTools: IndexTools;
   /** What opens links, copies, clones and notifies; tests swap in a recorder. */
   readonly actions: ActionsRef;
   /** Registrations alive now (listeners, subscriptions, emitters): a leak makes it grow. */
@@ -81,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   const userIndex = new UserIndexFile(store, settings, report);
   const usedView = new UsedInWorkspaceView(workspaceUses, store);
   const codeFeatures = new CodeFeatures(code, store);
+  const indexTools = new IndexTools(store);
   const scanWorkspace = async (): Promise<void> => {
     await vscode.commands.executeCommand(`${USED_VIEW_ID}.focus`);
     await workspaceUses.scan();
@@ -120,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
     workspaceUses,
     usedView,
     codeFeatures,
+    indexTools,
     locale,
     // A new display language redraws what is on screen; the tree's and views' next reads use it too.
     locale.onDidChange(() => {
@@ -167,7 +171,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Activa
   if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
   return {
     ...api,
-    testHandle: { store, view, panels, compare, updates, changes, userIndex, code, codeFeatures, workspaceUses, usedView, locale, actions, liveRegistrations: () => liveRegistrations.count },
+    testHandle: { store, view, panels, compare, updates, changes, userIndex, code, codeFeatures, workspaceUses, usedView, locale, indexTools, actions, liveRegistrations: () => liveRegistrations.count },
   };
 }
 

@@ -60,6 +60,18 @@ suite("the user's own index file", () => {
     await closeAllEditors();
   });
 
+  test('the language-model tools answer from the file in use, and from nothing else', async () => {
+    const { store } = await api();
+    assert.equal(store.origin.kind, 'file');
+    const call = async (name: string, input: object) =>
+      (await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined })).content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    const figures = await call('infraIndex_findFigures', { entry: 'widget' });
+    assert.match(figures, /^Index in use: the user's own index file team-index\.md, read \d{4}-\d{2}-\d{2}T/);
+    assert.match(figures, /^- Widget \[widget\]: 120 GB\/s .*source: your index file team-index\.md/m);
+    // The bundled entries are not in this index: an agent asking for one hears so.
+    assert.match(await call('infraIndex_getEntry', { entry: 'FlashMLA' }), /“FlashMLA” is not in the index/);
+  });
+
   test('edits show their problems in the Problems panel, at their lines; saving reads the file again', async () => {
     const { store } = await api();
     const document = await vscode.workspace.openTextDocument(file);
