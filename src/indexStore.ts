@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { withLookup, type Catalog, type CatalogData } from './core/catalog';
-import type { IndexSource } from './core/catalogBuild';
+import type { IndexSource } from './core/indexSource';
 import { describeError } from './core/describe';
 import { Disposable } from './dispose';
 import { parseOffThread } from './parseOffThread';

@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { invocationMessage, runTool } from '../core/agentTools';
 import { TOOL_NAMES, type ToolName } from '../core/agentToolInput';
-import { BUNDLED_INDEX_SOURCE } from '../core/catalogBuild';
+import { BUNDLED_INDEX_SOURCE } from '../core/indexSource';
 import { Disposable } from '../dispose';
 import type { IndexOrigin, IndexStore } from '../indexStore';
 import { BUNDLED_AS_OF } from '../upstream/updates';

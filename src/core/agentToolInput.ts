@@ -6,7 +6,7 @@
 // The messages are in English: they go to the model, not to the user.
 
 import type { CompareDimension } from './compare';
-import { jsonPath } from './entryDataCheck';
+import { jsonPath, pointerSegments } from './jsonPath';
 import * as validators from './generated/toolInputValidators';
 import type { ToolInputError, ToolInputValidator } from './generated/toolInputValidators';
 import type { FigureScope, Precision } from './model';
@@ -108,10 +108,7 @@ function fieldsOf(schema: Readonly<Record<string, unknown>> | undefined): string
 
 /** One error as a sentence: "`limit` must be an integer from 1 to 20 (got 0)". */
 function describeInputError(input: unknown, error: ToolInputError): string {
-  const segments = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointerSegments(error.instancePath);
   const parent = error.parentSchema ?? {};
   if (error.keyword === 'additionalProperties') {
     const name = jsonPath(input, [...segments, String(error.params.additionalProperty)]);

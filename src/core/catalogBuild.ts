@@ -13,6 +13,7 @@ import { statedLabel } from './figureText';
 import { headlineFigures, headlineText } from './headlines';
 import { renderMarkdown } from './markdown';
 import type { Entry, Figure, ParseResult, Problem } from './model';
+import { BUNDLED_INDEX_SOURCE, type IndexSource } from './indexSource';
 
 export function fromDataFigure(f: DataFigure): Figure {
   return withoutUndefined<Figure>({
@@ -36,15 +37,6 @@ export function fromDataFigure(f: DataFigure): Figure {
   });
 }
 
-/** Where the index itself was read from: its figures name this as their source. */
-export interface IndexSource {
-  readonly repo: string;
-  readonly path: string;
-  readonly commit?: string;
-  /** Where to read it, when it is not a file in a GitHub repository ('' for none, such as a local file). */
-  readonly url?: string;
-}
-
 export interface CatalogOptions {
   /** What the index's own figures cite: the bundled snapshot's commit unless said otherwise. */
   readonly indexSource?: IndexSource;
@@ -54,13 +46,6 @@ export interface CatalogOptions {
    */
   readonly foreign?: boolean;
 }
-
-/** The upstream README at the commit the bundled snapshot's figures were checked against. */
-export const BUNDLED_INDEX_SOURCE: IndexSource = {
-  repo: 'deepseek-ai/open-infra-index',
-  path: 'README.md',
-  commit: '56d86855fcf6e08fdfd45ce6280bd24322c93351',
-};
 
 /**
  * The entry's figures: the index's own (sourced to the index, dated by the

@@ -7,6 +7,7 @@
 import type { EntryData, EntryDataFile } from './entryData';
 import { validateEntryDataFile, type SchemaError } from './generated/entriesValidator';
 import type { Problem } from './model';
+import { jsonPath, own, pointerSegments } from './jsonPath';
 
 /** The fields an entry cannot do without (the schema's `required`; a unit test keeps them equal). */
 export const REQUIRED_ENTRY_FIELDS: ReadonlySet<string> = new Set<keyof EntryData>([
@@ -44,31 +45,6 @@ const CONSEQUENCE: ReadonlyMap<Drop['what'], string> = new Map([
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function own(value: unknown, key: string): unknown {
-  return isRecord(value) || Array.isArray(value) ? (Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined) : undefined;
-}
-
-/** "/entries/a~1b/figures/3" → ["entries", "a/b", "figures", "3"] */
-function pointerSegments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** ["entries", "flashmla", "figures", "3"] → "entries.flashmla.figures[3]", read against the data for array indexes. */
-export function jsonPath(root: unknown, segments: readonly string[]): string {
-  let path = '';
-  let value = root;
-  for (const s of segments) {
-    if (Array.isArray(value) && /^\d+$/.test(s)) path += `[${s}]`;
-    else if (/^[A-Za-z0-9_$-]+$/.test(s)) path += path ? `.${s}` : s;
-    else path += `[${JSON.stringify(s)}]`;
-    value = own(value, s);
-  }
-  return path || '(top level)';
 }
 
 /** What an error costs, and the path and message its problem reads with. */

@@ -1,6 +1,6 @@
 // What the extension and its parse worker say to each other.
 import type { CatalogData } from '../core/catalog';
-import type { IndexSource } from '../core/catalogBuild';
+import type { IndexSource } from '../core/indexSource';
 
 export interface ParseRequest {
   readonly markdown: string;

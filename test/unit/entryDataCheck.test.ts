@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkEntryData, jsonPath, REQUIRED_ENTRY_FIELDS } from '../../src/core/entryDataCheck';
+import { checkEntryData, REQUIRED_ENTRY_FIELDS } from '../../src/core/entryDataCheck';
+import { jsonPath } from '../../src/core/jsonPath';
 import { validateEntryDataFile } from '../../src/core/generated/entriesValidator';
 import { readRepoFile } from './helpers';
 
