@@ -84,6 +84,12 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
     assert.match(String(treeView.description), /^upstream · checked just now$/);
     const cited = store.catalog?.get('flashmla')?.figures[0].source;
     assert.equal(cited?.url, server.url('/ok'), 'an index figure cites the index it was read from');
+    // Chat agents' tools answer from the index in use now, and say so.
+    const answer = (await vscode.lm.invokeTool('infraIndex_getEntry', { input: { entry: 'Smallpond' }, toolInvocationToken: undefined })).content
+      .map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : ''))
+      .join('');
+    assert.ok(answer.startsWith(`Index in use: upstream index from ${server.url('/ok')}, fetched `), answer);
+    assert.match(answer, /^Entry: Smallpond \[smallpond\]/m);
 
     const panel = changes.show();
     assert.ok(panel, 'the changes page opens');
