@@ -92,3 +92,11 @@ export function recordActions(): Recorder {
   });
   return recorder;
 }
+
+/**
+ * Markdown as VS Code shows it, read back as plain text: MarkdownString.appendText
+ * escapes markdown's punctuation with backslashes and writes spaces as &nbsp;.
+ */
+export function markdownText(markdown: string | vscode.MarkdownString): string {
+  return (typeof markdown === 'string' ? markdown : markdown.value).replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, waitFor } from './api';
+import { api, closeAllEditors, markdownText, waitFor } from './api';
 
 const FIXTURE = vscode.Uri.file(resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace'));
 
@@ -19,11 +19,7 @@ const file = (path: string) => vscode.Uri.joinPath(folder(), 'code', ...path.spl
 
 /** The text of a hover's contents, read back as text: appendText escapes markdown and writes spaces as &nbsp;. */
 function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+  return markdownText(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
 }
 
 async function hoverAt(path: string, line: number, text: string): Promise<string> {

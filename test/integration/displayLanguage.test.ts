@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/entriesTreeProvider';
-import { api, closeAllEditors, waitFor } from './api';
+import { api, closeAllEditors, markdownText, waitFor } from './api';
 
 const root = resolve(__dirname, '..', '..', '..');
 const zh = JSON.parse(readFileSync(resolve(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -32,7 +32,7 @@ suite('display language', () => {
     await waitFor('the Chinese bundle', () => locale.locale === 'zh-cn', 10_000);
     const item = (id: string) => tree.getTreeItem(tree.nodeFor(id) as TreeNode);
     assert.equal(item('eplb').description, zh['load balancer']);
-    const tooltip = (item('3fs').tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    const tooltip = markdownText(item('3fs').tooltip as vscode.MarkdownString);
     assert.ok(tooltip.includes(data.entries['3fs'].translations['zh-cn'].tagline), tooltip);
 
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'flashmla');

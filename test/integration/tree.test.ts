@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { allEntries } from '../../src/core/model';
 import { parseIndex } from '../../src/core/parseIndex';
 import type { TreeNode } from '../../src/tree/entriesTreeProvider';
-import { api, extension } from './api';
+import { api, extension, markdownText } from './api';
 
 /** The index as the bundled markdown states it, read independently of the extension. */
 function expectedIndex() {
@@ -81,7 +81,7 @@ suite('sidebar tree', () => {
     assert.equal(item('profile-data').description, 'profiling data');
     assert.equal(item('dualpipe').description, 'parallelism algorithm');
     // appendText escapes markdown and turns spaces into &nbsp;: read it back as text.
-    const tooltip = (id: string) => (item(id).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    const tooltip = (id: string) => markdownText(item(id).tooltip as vscode.MarkdownString);
     assert.match(tooltip('flashmla'), /660 BF16 TFLOPS — dense MLA decode, compute-bound, H800 SXM5/);
     assert.match(tooltip('flashmla'), /3000 GB\/s — memory-bound, H800/);
     assert.doesNotMatch(tooltip('flashmla'), /580/, 'a superseded figure is not listed');
