@@ -8,7 +8,8 @@ import { safeHttpUrl } from '../core/html';
 import { githubCloneUrl } from '../core/ids';
 import { parseWebviewMessage, type PageMessage, type WebviewMessage } from '../core/messages';
 import { pageLinks } from '../core/pageLinks';
-import { figureCitation, renderEntryPage } from '../core/panelHtml';
+import { figureCitation, renderEntryPage, renderMissingEntryPage } from '../core/panelHtml';
+import { indexOriginText } from '../indexOriginText';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Reporter } from '../reporter';
@@ -186,6 +187,19 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     return panel.webview.postMessage(message);
   }
 
+  /**
+   * Draws the page of an entry the index in use does not have: it says so, and
+   * offers nothing to act on. The panel keeps the entry it showed, and shows
+   * it again (saying what changed) once an index that has it is in use.
+   */
+  private renderMissing(panel: vscode.WebviewPanel, item: CatalogEntry, announce: boolean): void {
+    const source = indexOriginText(this.store.origin, Date.now());
+    const text = l10n.t('{0} is not in the index in use ({1}).', item.entry.name, source);
+    this.shownUses.set(panel, []);
+    this.links.set(panel, new Set());
+    panel.webview.html = renderMissingEntryPage(item.entry.name, source, pageAssets(panel.webview, this.extensionUri, 'panel.css'), announce ? text : undefined);
+  }
+
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number, announce?: string): void {
     panel.title = item.entry.name;
     const catalog = this.store.catalog;
@@ -212,7 +226,10 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
     for (const [panel, id] of this.panels) {
       const item = this.store.catalog?.get(id);
       const before = this.drawn.get(panel);
-      if (!item) continue;
+      if (!item) {
+        if (before && (reason === 'index' || reason === undefined)) this.renderMissing(panel, before, reason === 'index');
+        continue;
+      }
       if (reason === 'index') {
         if (item === before) continue;
         this.render(panel, item, undefined, before && entryUpdateText(before, item));

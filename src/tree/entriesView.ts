@@ -7,8 +7,7 @@ import { entryDoc, search, type SearchDoc } from '../core/search';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
-import { sourceText } from '../core/sourceText';
-import { BUNDLED_AS_OF } from '../upstream/updates';
+import { indexOriginText } from '../indexOriginText';
 import { EntriesTreeProvider, type EntryMarks, type TreeNode } from './entriesTreeProvider';
 
 export const VIEW_ID = 'infraIndex.entries';
@@ -113,15 +112,6 @@ export class EntriesView extends Disposable {
 
   /** Where the index in use comes from, and how old it is. */
   private sourceDescription(): string {
-    const origin = this.store.origin;
-    const now = Date.now();
-    switch (origin.kind) {
-      case 'bundled':
-        return sourceText({ kind: 'bundled', asOf: BUNDLED_AS_OF.date }, now);
-      case 'upstream':
-        return sourceText({ kind: 'upstream', checkedAt: origin.checkedAt }, now);
-      case 'file':
-        return sourceText({ kind: 'file', name: origin.uri.path.split('/').pop() ?? origin.uri.path, readAt: origin.readAt }, now);
-    }
+    return indexOriginText(this.store.origin, Date.now());
   }
 }

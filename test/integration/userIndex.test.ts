@@ -45,8 +45,16 @@ suite("the user's own index file", () => {
 
   test('naming the file shows it; an entry without entry data still gets a complete panel', async () => {
     const { store, treeView, panels } = await api();
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'flashmla');
+    const flashmla = panels.panelFor('flashmla')!;
     await config().update('indexFile', 'team-index.md', vscode.ConfigurationTarget.Workspace);
     await waitFor('the file in use', () => store.origin.kind === 'file' && store.catalog?.get('widget'));
+    // A panel of an entry the file does not have says so, and offers nothing that could no longer act.
+    const gone = flashmla.webview.html;
+    assert.match(gone, /<body[^>]* data-announce="FlashMLA is not in the index in use \(team-index\.md · read just now\)\.">/);
+    assert.match(gone, /<h1 id="entry-name">FlashMLA<\/h1>/);
+    assert.doesNotMatch(gone, /data-action=|<a /, 'no buttons or links');
+    assert.equal(flashmla.title, 'FlashMLA');
     assert.deepEqual(store.catalog?.entries.map((e) => e.entry.id), ['widget']);
     assert.equal(treeView.description, 'team-index.md · read just now');
     await vscode.commands.executeCommand('infraIndex.openEntry', 'widget');
@@ -102,12 +110,18 @@ suite("the user's own index file", () => {
   });
 
   test('Use Bundled Index says which setting to clear, and clearing it brings the bundled index back', async () => {
-    const { store } = await api();
+    const { store, panels } = await api();
+    await vscode.commands.executeCommand('infraIndex.openEntry', 'widget');
+    const widget = panels.panelFor('widget')!;
     await vscode.commands.executeCommand('infraIndex.useBundledIndex');
     assert.equal(store.origin.kind, 'file');
     assert.match(recorder.calls.join('\n'), /clear that setting to use the bundled index/);
     await config().update('indexFile', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('the bundled index back', () => store.origin.kind === 'bundled');
+    assert.match(widget.webview.html, /data-announce="Widget is not in the index in use \(bundled · upstream of 2025-05-15\)\."/);
+    // What the page still posts is refused: its entry is not in the index in use.
+    assert.equal(await panels.receive(widget, { type: 'openRepository' }), undefined);
+    await closeAllEditors();
     assert.deepEqual(vscode.languages.getDiagnostics(file), [], 'its problems are cleared with it');
   });
 });

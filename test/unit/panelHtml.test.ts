@@ -7,7 +7,7 @@ import { figureLabel } from '../../src/core/figureText';
 import { escapeHtml } from '../../src/core/html';
 import { parseIndex } from '../../src/core/parseIndex';
 import { contentSecurityPolicy, type PageAssets } from '../../src/core/page';
-import { figureCitation, renderEntryPage } from '../../src/core/panelHtml';
+import { figureCitation, renderEntryPage, renderMissingEntryPage } from '../../src/core/panelHtml';
 import { formatNumber } from '../../src/core/units';
 import { readRepoFile } from './helpers';
 import { elements, hasClass } from './htmlElements';
@@ -157,5 +157,17 @@ describe('hostile index text', () => {
 
   test('the page stays safe', () => {
     checkSafety(html, assets.nonce);
+  });
+});
+
+describe('the page of an entry the index in use does not have', () => {
+  test('names the entry and the index, escaped, and offers nothing to act on', () => {
+    const name = '<img src=x onerror=alert(1)> "Widget"';
+    const html = renderMissingEntryPage(name, 'team.md · read just now', assets, `${name} is gone`);
+    checkSafety(html, assets.nonce);
+    assert.ok(!html.includes('<img'), 'the name is escaped');
+    assert.ok(text(html).includes(`${name} is not in the index in use (team.md · read just now).`));
+    assert.match(html, /<body data-announce="&lt;img src=x onerror=alert\(1\)&gt; &quot;Widget&quot; is gone">/);
+    assert.doesNotMatch(html, /data-action=|<a |<button/);
   });
 });
