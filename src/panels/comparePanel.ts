@@ -29,8 +29,7 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     this._register(
       store.onDidChange((catalog) => {
         // A check that found nothing new leaves the same catalog: the page stays as the reader left it.
-        if (catalog === this.drawn) return;
-        this.rerender(compareUpdateText(compareGroups(catalog)));
+        if (catalog !== this.drawn) this.rerender(true);
       }),
     );
   }
@@ -47,10 +46,12 @@ export class ComparePanel extends SinglePagePanel implements vscode.WebviewPanel
     this.adopt(panel);
   }
 
-  protected html(webview: vscode.Webview, announce?: string): string | undefined {
+  protected html(webview: vscode.Webview, redrawn: boolean): string | undefined {
     const catalog = this.store.catalog;
     this.drawn = catalog;
-    return catalog && renderComparePage(compareGroups(catalog), pageAssets(webview, this.extensionUri, 'compare.css'), { roofline: roofline(catalog), announce });
+    if (!catalog) return undefined;
+    const groups = compareGroups(catalog);
+    return renderComparePage(groups, pageAssets(webview, this.extensionUri, 'compare.css'), { roofline: roofline(catalog), announce: redrawn ? compareUpdateText(groups) : undefined });
   }
 
   protected async handle(message: WebviewMessage): Promise<boolean> {

@@ -39,8 +39,11 @@ export abstract class SinglePagePanel extends Disposable {
     return this.panel;
   }
 
-  /** The page's HTML for this webview, its live region saying `announce`; undefined when there is nothing to show. */
-  protected abstract html(webview: vscode.Webview, announce?: string): string | undefined;
+  /**
+   * The page's HTML for this webview; undefined when there is nothing to show.
+   * `redrawn`: the index changed under the open page, whose live region may say what that changed.
+   */
+  protected abstract html(webview: vscode.Webview, redrawn: boolean): string | undefined;
 
   /** Acts on a message other than openLink; resolves to whether the page may send it. */
   protected abstract handle(message: WebviewMessage): Promise<boolean>;
@@ -70,11 +73,11 @@ export abstract class SinglePagePanel extends Disposable {
 
   /**
    * Renders the page again, if it is open (after the index or the display
-   * language changed); `announce` says what changed to a screen reader.
+   * language changed); `redrawn` when the index changed under it.
    */
-  rerender(announce?: string): void {
+  rerender(redrawn = false): void {
     const panel = this.panel;
-    const html = panel && this.html(panel.webview, announce);
+    const html = panel && this.html(panel.webview, redrawn);
     if (!panel || html === undefined) return;
     this.links = pageLinks(html);
     panel.webview.html = html;
