@@ -32,7 +32,7 @@ import { compareGroups, type CompareBar, type CompareGroup } from './compare';
 import { shortFigure } from './figureText';
 import { headlineFigures } from './headlines';
 import type { Figure } from './model';
-import { entryDoc, figureDoc, figureRefs, normalize, search, type FigureRef, type SearchDoc } from './search';
+import { entryDocs, figureDoc, figureRefs, normalize, search, type FigureRef } from './search';
 import { canonicalUnit, unitInfo } from './units';
 
 export { RESULT_BUDGET } from './agentToolText';
@@ -64,14 +64,6 @@ function joined(lines: readonly string[]): ToolResult {
   return { text: lines.map((l) => l.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')).join('\n') };
 }
 
-/** The search documents of a catalog's entries, made once per catalog: search caches their normalised text. */
-const entryDocs = new WeakMap<Catalog, readonly SearchDoc<CatalogEntry>[]>();
-function entryDocsOf(catalog: Catalog): readonly SearchDoc<CatalogEntry>[] {
-  let docs = entryDocs.get(catalog);
-  if (!docs) entryDocs.set(catalog, (docs = catalog.entries.map(entryDoc)));
-  return docs;
-}
-
 /** An entry by its id or name, whatever the case, spaces and hyphens. */
 export function resolveEntry(catalog: Catalog, wanted: string): CatalogEntry | undefined {
   const exact = catalog.get(wanted.trim()) ?? catalog.get(wanted.trim().toLowerCase());
@@ -86,7 +78,7 @@ function entryName(e: CatalogEntry): string {
 
 /** The up to three entries nearest to a name that is not in the index: search hits, else names a few edits away. */
 export function nearestEntries(catalog: Catalog, wanted: string): CatalogEntry[] {
-  const hits = search(wanted, entryDocsOf(catalog));
+  const hits = search(wanted, entryDocs(catalog));
   if (hits.length > 0 && normalize(wanted)) return hits.slice(0, 3).map((h) => h.item);
   const byName = new Map<string, CatalogEntry>();
   for (const e of catalog.entries) {
@@ -116,7 +108,7 @@ function entryLine(e: CatalogEntry): string {
 export function findEntries(ctx: ToolContext, input: FindEntriesInput): ToolResult {
   const limit = input.limit ?? DEFAULT_LIMITS.entries;
   const query = input.query.trim();
-  const hits = search(query, entryDocsOf(ctx.catalog)).map((h) => h.item);
+  const hits = search(query, entryDocs(ctx.catalog)).map((h) => h.item);
   const head = header(ctx);
   if (hits.length === 0) {
     return joined([head, `No entry in the index matches “${clip(query, 200)}”. ${nearText(nearestEntries(ctx.catalog, query).map(entryName))}`]);

@@ -4,7 +4,7 @@
 // inside a word) times the field's weight. Hyphens, slashes and case do not
 // matter: "expert parallel" finds "expert-parallel".
 
-import type { CatalogEntry } from './catalog';
+import type { Catalog, CatalogEntry } from './catalog';
 import { kindName } from './catalog';
 import { figureLabel, scopeLabel, shortFigure } from './figureText';
 import type { Figure } from './model';
@@ -131,6 +131,19 @@ export function entryDoc(e: CatalogEntry): SearchDoc<CatalogEntry> {
       { text: e.data?.translations?.['zh-cn']?.summary ?? '', weight: 1 },
     ],
   };
+}
+
+const entryDocsByCatalog = new WeakMap<Catalog, readonly SearchDoc<CatalogEntry>[]>();
+
+/**
+ * The search documents of a catalog's entries, made once per catalog (the
+ * tree filter and the language-model tools share them): search caches each
+ * document's normalised text, so keeping the documents keeps that work.
+ */
+export function entryDocs(catalog: Catalog): readonly SearchDoc<CatalogEntry>[] {
+  let docs = entryDocsByCatalog.get(catalog);
+  if (!docs) entryDocsByCatalog.set(catalog, (docs = catalog.entries.map(entryDoc)));
+  return docs;
 }
 
 /** A figure with the entry it belongs to and its position there. */

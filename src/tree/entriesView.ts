@@ -2,8 +2,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { filterMessage, marksMessage } from '../core/announcements';
 import type { ArrangeOptions } from '../core/arrange';
-import type { Catalog, CatalogEntry } from '../core/catalog';
-import { entryDoc, search, type SearchDoc } from '../core/search';
+import type { CatalogEntry } from '../core/catalog';
+import { entryDocs, search, type SearchDoc } from '../core/search';
 import { Disposable } from '../dispose';
 import type { IndexStore } from '../indexStore';
 import type { Settings } from '../settings';
@@ -25,8 +25,6 @@ export class EntriesView extends Disposable {
   readonly provider: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   private query: string;
-  /** The search documents of the shown catalog: search caches their normalised text per document. */
-  private docs?: { catalog: Catalog; docs: readonly SearchDoc<CatalogEntry>[] };
 
   constructor(
     private readonly store: IndexStore,
@@ -80,9 +78,7 @@ export class EntriesView extends Disposable {
 
   private searchDocs(): readonly SearchDoc<CatalogEntry>[] {
     const catalog = this.store.catalog;
-    if (!catalog) return [];
-    if (this.docs?.catalog !== catalog) this.docs = { catalog, docs: catalog.entries.map(entryDoc) };
-    return this.docs.docs;
+    return catalog ? entryDocs(catalog) : [];
   }
 
   private showStatus(): void {
