@@ -9,22 +9,9 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { invocationMessage, runTool } from '../core/agentTools';
 import { TOOL_NAMES, type ToolName } from '../core/agentToolInput';
-import { BUNDLED_INDEX_SOURCE } from '../core/indexSource';
 import { Disposable } from '../dispose';
-import type { IndexOrigin, IndexStore } from '../indexStore';
-import { BUNDLED_AS_OF } from '../upstream/updates';
-
-/** Which index a result comes from, in the words its first line uses. */
-export function indexLabel(origin: IndexOrigin): string {
-  switch (origin.kind) {
-    case 'bundled':
-      return `bundled copy of ${BUNDLED_INDEX_SOURCE.repo} ${BUNDLED_INDEX_SOURCE.path} @ ${BUNDLED_INDEX_SOURCE.commit ?? BUNDLED_AS_OF.commit} (${BUNDLED_AS_OF.date})`;
-    case 'upstream':
-      return `upstream index from ${origin.url}, fetched ${new Date(origin.fetchedAt).toISOString()}`;
-    case 'file':
-      return `the user's own index file ${origin.uri.path.split('/').pop() ?? origin.uri.path}, read ${new Date(origin.readAt).toISOString()}`;
-  }
-}
+import { indexLabel } from '../indexOriginText';
+import type { IndexStore } from '../indexStore';
 
 /** One tool: its input is checked, and its text written, by the pure core. */
 class IndexTool implements vscode.LanguageModelTool<unknown> {

@@ -310,17 +310,19 @@ ${related(options.related)}
 /**
  * The page of an open panel whose entry the index in use no longer has
  * (another index was chosen, or an update removed it): it says so, rather than
- * showing buttons that can no longer act. `source` names the index in use.
+ * showing buttons that can no longer act. `source` names the index in use;
+ * with `announce`, the page's live region says so too.
  */
-export function renderMissingEntryPage(name: string, source: string, assets: PageAssets, announce?: string): string {
+export function renderMissingEntryPage(name: string, source: string, assets: PageAssets, announce = false): string {
+  const missing = l10n.t('{0} is not in the index in use ({1}).', name, source);
   return htmlDocument(assets, {
     title: name,
-    announce,
+    announce: announce ? missing : undefined,
     body: `<main aria-labelledby="entry-name">
 <header class="entry-header">
 <h1 id="entry-name">${escapeHtml(name)}</h1>
 </header>
-<p class="empty">${escapeHtml(l10n.t('{0} is not in the index in use ({1}).', name, source))}</p>
+<p class="empty">${escapeHtml(missing)}</p>
 <p>${escapeHtml(l10n.t('This page shows it again when an index that has it is in use: Use Bundled Index goes back to the one that ships with the extension.'))}</p>
 </main>`,
   });

@@ -194,10 +194,9 @@ export class EntryPanels extends Disposable implements vscode.WebviewPanelSerial
    */
   private renderMissing(panel: vscode.WebviewPanel, item: CatalogEntry, announce: boolean): void {
     const source = indexOriginText(this.store.origin, Date.now());
-    const text = l10n.t('{0} is not in the index in use ({1}).', item.entry.name, source);
     this.shownUses.set(panel, []);
     this.links.set(panel, new Set());
-    panel.webview.html = renderMissingEntryPage(item.entry.name, source, pageAssets(panel.webview, this.extensionUri, 'panel.css'), announce ? text : undefined);
+    panel.webview.html = renderMissingEntryPage(item.entry.name, source, pageAssets(panel.webview, this.extensionUri, 'panel.css'), announce);
   }
 
   private render(panel: vscode.WebviewPanel, item: CatalogEntry, highlightFigure?: number, announce?: string): void {

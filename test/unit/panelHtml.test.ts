@@ -163,11 +163,12 @@ describe('hostile index text', () => {
 describe('the page of an entry the index in use does not have', () => {
   test('names the entry and the index, escaped, and offers nothing to act on', () => {
     const name = '<img src=x onerror=alert(1)> "Widget"';
-    const html = renderMissingEntryPage(name, 'team.md · read just now', assets, `${name} is gone`);
+    const html = renderMissingEntryPage(name, 'team.md · read just now', assets, true);
     checkSafety(html, assets.nonce);
     assert.ok(!html.includes('<img'), 'the name is escaped');
     assert.ok(text(html).includes(`${name} is not in the index in use (team.md · read just now).`));
-    assert.match(html, /<body data-announce="&lt;img src=x onerror=alert\(1\)&gt; &quot;Widget&quot; is gone">/);
+    assert.match(html, /<body data-announce="&lt;img src=x onerror=alert\(1\)&gt; &quot;Widget&quot; is not in the index in use \(team\.md · read just now\)\.">/);
+    assert.doesNotMatch(renderMissingEntryPage(name, 'team.md', assets), /data-announce/, 'announced only when asked');
     assert.doesNotMatch(html, /data-action=|<a |<button/);
   });
 });
