@@ -6,6 +6,7 @@
 // The messages are in English: they go to the model, not to the user.
 
 import type { CompareDimension } from './compare';
+import { describeValue } from './describe';
 import { jsonPath, pointerSegments } from './jsonPath';
 import * as validators from './generated/toolInputValidators';
 import type { ToolInputError, ToolInputValidator } from './generated/toolInputValidators';
@@ -75,10 +76,9 @@ export type CheckedInput<T> = { readonly ok: true; readonly input: T } | { reado
 /** Past this many characters, a value is shown cut short in a message. */
 const SHOWN_VALUE = 40;
 
+/** The offending value in a message: a long string by its length, anything else as JSON, cut short. */
 function shown(value: unknown): string {
-  if (typeof value === 'string' && value.length > SHOWN_VALUE) return `a string of ${value.length} characters`;
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > SHOWN_VALUE ? `${json.slice(0, SHOWN_VALUE)}…` : json;
+  return typeof value === 'string' && value.length > SHOWN_VALUE ? `a string of ${value.length} characters` : describeValue(value, SHOWN_VALUE);
 }
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
