@@ -19,11 +19,12 @@ const MAX_GROWTH = 8;
 const MAX_OVER_PLAIN = 60;
 
 /**
- * Median milliseconds of processor time over a few runs, after one to warm up.
+ * Median milliseconds of processor time over nine runs, after one to warm up
+ * (with five, one garbage collection in the wrong run could still double a median).
  * Processor time, not wall time: on a busy machine the wait for a processor
  * swamps what is measured.
  */
-function median(fn: () => unknown, runs = 5): number {
+function median(fn: () => unknown, runs = 9): number {
   fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
