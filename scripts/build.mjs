@@ -185,9 +185,36 @@ ${sections.join('\n\n')}
 
 writeValidators();
 
+/**
+ * For `npm run watch`: one "[watch] build started" line before a rebuild and one "[watch] build finished"
+ * after every bundle is done, with each error as "✘ [ERROR] message" (a warning as "▲ [WARNING] message") and its "    file:line:column:" on the
+ * next line, which the problem matcher of .vscode/tasks.json reads (the format of the extension samples).
+ */
+function watchReporter() {
+  let building = 0;
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (building++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        const messages = [...result.errors.map((m) => ['✘ [ERROR]', m]), ...result.warnings.map((m) => ['▲ [WARNING]', m])];
+        for (const [label, { text, location }] of messages) {
+          console.log(`${label} ${text}`);
+          if (location) console.log(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--building === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 if (watch) {
-  for (const options of [bundle, nodeMain, pageScript, parseWorker]) await (await esbuild.context(options)).watch();
-  console.log('esbuild: watching src/ for changes');
+  const reporter = watchReporter();
+  const contexts = await Promise.all([bundle, nodeMain, pageScript, parseWorker].map((options) => esbuild.context({ ...options, logLevel: 'silent', plugins: [reporter] })));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching src/ for changes (Ctrl-C to stop)');
 } else {
   const [main, , , worker] = await Promise.all([esbuild.build(bundle), esbuild.build(nodeMain), esbuild.build(pageScript), esbuild.build(parseWorker)]);
   // Both bundles' inputs: marked, for one, is only in the worker's.

@@ -4,15 +4,17 @@
 // module (the `payload` of VS Code's own browser tests), forwards the extension host's log to stdout and
 // exits with the tests' result. Takes runTests()'s --extensionDevelopmentPath=, --extensionTestsPath= and
 // an optional folder; other flags are ignored (code-server gets a fresh profile every run).
-// Environment: VSCODE_TEST_TIMEOUT_MS (default 600000), VSCODE_TEST_HEADED=1 (needs a display),
+// Environment: VSCODE_TEST_VERSION (oldest, the default, or newest: see install-test-vscode.mjs),
+// VSCODE_TEST_SUMMARY_FILE (where to write the suite's counts, as JSON, for run-integration.mjs),
+// VSCODE_TEST_TIMEOUT_MS (default 600000), VSCODE_TEST_HEADED=1 (needs a display),
 // VSCODE_TEST_VERBOSE=1 (also the workbench's own log lines).
 // It also counts, in the browser, CSP violations and console lines with "OII-PWNED" (what the hostile
 // corpus's payloads log if they ever run: test/fixtures/hostile), prints "webview security: …" at the
 // end, and fails the run if either count is not zero.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchChromium, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { VSCODE_VERSION } from './install-test-vscode.mjs';
 
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS) || 10 * 60 * 1000;
 const verbose = process.env.VSCODE_TEST_VERBOSE === '1';
@@ -42,7 +44,7 @@ try {
     say(`${message}\n--- last lines of the code-server log ---\n${server.logTail(30)}\n---`);
     process.exit(1);
   };
-  setTimeout(() => fail(`timed out after ${TIMEOUT_MS / 1000} s waiting for the tests to finish in VS Code ${VSCODE_VERSION}`), TIMEOUT_MS).unref();
+  setTimeout(() => fail(`timed out after ${TIMEOUT_MS / 1000} s waiting for the tests to finish in VS Code ${server.vscode}`), TIMEOUT_MS).unref();
   page.on('crash', () => fail('the workbench page crashed'));
   // The webviews' security, counted in the browser: the console of the page and of every frame in it
   // (the webviews' too) reaches page.on('console'), Chromium's own log entries such as CSP reports included.
@@ -61,8 +63,12 @@ try {
   if (verbose) page.on('pageerror', (err) => say(`page error: ${err.message}`));
   // The workbench calls these when it runs an extensionTestsPath: the first with each console call of
   // the extension host (mocha's reporter passes a format string), the second with run()'s result.
+  // The suite's own closing line (test/integration/index.ts), kept for the summary file.
+  const counts = {};
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
+    const closing = /^(\d+) passed, (\d+) failed\s*$/.exec(text);
+    if (closing) Object.assign(counts, { passed: Number(closing[1]), failed: Number(closing[2]) });
     if (verbose || !(type === 'info' || type === 'error') || !WORKBENCH_NOISE.test(text)) console.log(text.replace(/\n$/, ''));
   });
   let finish;
@@ -71,7 +77,7 @@ try {
 
   const folder = positionals[0] && resolve(positionals[0]);
   const url = workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: resolve(values.extensionDevelopmentPath), extensionTestsPath: resolve(values.extensionTestsPath) });
-  say(`VS Code ${VSCODE_VERSION} (code-server) at ${server.origin}, workspace ${folder ?? '(none)'}`);
+  say(`VS Code ${server.vscode} (code-server) at ${server.origin}, workspace ${folder ?? '(none)'}`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const code = await finished;
   // Messages of the last pages may still be on their way.
@@ -81,6 +87,7 @@ try {
   for (const sample of security.samples) say(sample);
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(`webview security: ${plural(security.csp, 'CSP violation')}, ${plural(security.payloads, 'payload')} ran`);
+  if (process.env.VSCODE_TEST_SUMMARY_FILE) writeFileSync(process.env.VSCODE_TEST_SUMMARY_FILE, JSON.stringify({ vscode: server.vscode, ...counts, exit: code }));
   process.exit(code !== 0 ? code : security.csp + security.payloads > 0 ? 1 : 0);
 } catch (err) {
   say(`error: ${err.message}`);

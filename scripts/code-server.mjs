@@ -1,6 +1,8 @@
 // Runs the extension in VS Code's server and web workbench (code-server, installed by
-// install-test-vscode.mjs), driven by Debian's Chromium through playwright-core. Shared by
-// `npm start`, the integration-test launcher and the UI tests (test/ui/workbench.ts).
+// install-test-vscode.mjs: the oldest VS Code engines.vscode allows, or the newest, as
+// VSCODE_TEST_VERSION says), driven by Chromium (found or installed by chromium.mjs) through
+// playwright-core. Shared by `npm start`, the integration-test launcher and the UI tests
+// (test/ui/workbench.ts).
 //
 // Cleanup lives here, in one place: what a helper starts or creates is undone by an exit
 // hook, and SIGINT, SIGTERM and SIGHUP end the process (so the hooks run).
@@ -13,7 +15,6 @@ import { promisify } from 'node:util';
 
 export const repoRoot = dirname(import.meta.dirname);
 export const HOST = '127.0.0.1';
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps trying hosts that an offline machine cannot reach.
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const BASE_SETTINGS = {
@@ -104,10 +105,12 @@ export async function freePort(preferred) {
  * @param {Record<string, unknown>} [options.settings] user settings, added to the defaults
  * @param {string} [options.dataDir] a persistent directory instead of a temporary one
  * @param {string[]} [options.install] .vsix files to install first, as a user would
- * @returns the port, origin, extensionsDir, logFile, logTail(lines), exited (a promise of the exit status) and stop()
+ * @param {string} [options.version] which test VS Code: oldest, newest or a version (default: VSCODE_TEST_VERSION, else oldest)
+ * @returns the port, origin, vscode (its version), extensionsDir, logFile, logTail(lines), exited (a promise of the exit status) and stop()
  */
-export async function startCodeServer({ port, settings = {}, dataDir, install = [] } = {}) {
-  const bin = await (await import('./install-test-vscode.mjs')).ensureTestVSCode();
+export async function startCodeServer({ port, settings = {}, dataDir, install = [], version } = {}) {
+  const { ensureTestVSCode, testVSCode } = await import('./install-test-vscode.mjs');
+  const { node, entry, vscode } = await ensureTestVSCode(testVSCode(version));
   const temp = dataDir ? undefined : tempDir('oii-code-server-');
   const root = dataDir ?? temp.dir;
   const [home, userDir, extensionsDir] = ['home', 'user', 'extensions'].map((name) => join(root, name));
@@ -131,7 +134,7 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
   Object.assign(env, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache') });
   const dirs = ['--user-data-dir', userDir, '--extensions-dir', extensionsDir];
   for (const vsix of install) {
-    const run = promisify(execFile)(bin, ['--install-extension', vsix, ...dirs], { env, timeout: 120_000 });
+    const run = promisify(execFile)(node, [entry, '--install-extension', vsix, ...dirs], { env, timeout: 120_000 });
     await run.finally(onExit(() => run.child.kill())).catch((err) => {
       throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout}${err.stderr}`, { cause: err });
     });
@@ -144,7 +147,7 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
   // --disable-workspace-trust: otherwise a trust dialog blocks the UI.
   const args = ['--auth', 'none', '--bind-addr', `${HOST}:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...dirs];
   // In a process group of its own, so that all of the server's processes can be ended together.
-  const server = spawn(bin, args, { detached: true, stdio: ['ignore', out, out], env });
+  const server = spawn(node, [entry, ...args], { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);
   const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
   const signalGroup = (signal) => {
@@ -175,7 +178,7 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
     await stop();
     throw new Error(`${err.message}\n--- code-server log ---\n${tail}`, { cause: err });
   }
-  return { port, origin, extensionsDir, logFile, logTail, exited, stop };
+  return { port, origin, vscode, extensionsDir, logFile, logTail, exited, stop };
 }
 
 /**
@@ -195,10 +198,10 @@ export function workbenchUrl({ port, folder, extensionDevelopmentPath, extension
 
 /** Launches Chromium (headless by default) with a fresh profile; returns the browser context, its page and `close()`. */
 export async function launchChromium({ headless = true, viewport = { width: 1400, height: 900 } } = {}) {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install chromium`);
+  const executablePath = await (await import('./chromium.mjs')).ensureChromium();
   const { chromium } = await import('playwright-core');
   // Signals are handled above; playwright's own exit hook then kills the browser and removes its profile.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   const context = await browser.newContext({ viewport });
   return { context, page: await context.newPage(), close: () => browser.close() };
 }

@@ -1,56 +1,114 @@
 #!/usr/bin/env node
-// Installs the VS Code that the tests and `npm start` use: VS Code's server and web workbench as
-// packaged on npm by code-server, into the ignored folder .vscode-test/. Needs only the npm registry
-// (no GitHub, no update.code.visualstudio.com). Idempotent: a marker file is written when every step
-// has succeeded, and an install without it is wiped and redone.
-// Usage: node scripts/install-test-vscode.mjs   (prints the code-server path)
+// Installs the VS Codes that the tests and `npm start` use: VS Code's server and web workbench as packaged
+// on npm by code-server, into the ignored folder .vscode-test/. Two of them:
+//   oldest  VS Code 1.100.3 (code-server 4.100.3), the oldest that engines.vscode allows; runs on this Node.
+//   newest  VS Code 1.139.1 (code-server 4.139.1), the newest code-server on npm; it needs Node 24, which
+//           comes from the registry too (the node-<platform>-<arch> package ships the binary and headers),
+//           so the Node the project builds with stays as it is.
+// Everything comes from the npm registry: no GitHub download, no update.code.visualstudio.com and no
+// system package. ripgrep comes from @vscode/ripgrep's own per-platform package, native modules that
+// have no prebuilt binary are built with the compilers a Node machine has, and the Kerberos module
+// (proxy authentication, which the tests never use) is not built at all, so its headers are not needed.
+// Idempotent: a marker file is written when every step has succeeded, and an install without it is wiped
+// and redone.
+// Usage: node scripts/install-test-vscode.mjs [oldest|newest|all]   (prints each code-server's path)
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { onExit, onPath, repoRoot } from './code-server.mjs';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-export const VSCODE_VERSION = '1.100.3';
-const installDir = join(repoRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
-const markerFile = join(installDir, '.install-complete');
-const lockDir = `${installDir}.lock`;
-const logFile = `${installDir}.install.log`;
-const vscodeDir = join(installDir, 'node_modules', 'code-server', 'lib', 'vscode');
-const bin = join(installDir, 'node_modules', '.bin', 'code-server');
+/** The test VS Codes, oldest first. `node` is the Node version code-server needs where this one will not do. */
+export const TEST_VSCODES = [
+  { name: 'oldest', codeServer: '4.100.3', vscode: '1.100.3', ripgrep: '1.18.0' },
+  { name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.22.3' },
+];
 
-// Native modules of VS Code's server. Without them some features (terminals, file watching, Kerberos
-// proxy auth, logging to disk) degrade, but the extension host and the tests run, so a failed build
-// is only a warning.
-const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/deviceid', 'kerberos', '@parcel/watcher'];
+/**
+ * The test VS Code named by `name` (oldest, newest, or a VS Code or code-server version), by default the one
+ * VSCODE_TEST_VERSION names, else the oldest. Throws with the names it knows for any other.
+ */
+export function testVSCode(name = process.env.VSCODE_TEST_VERSION || 'oldest') {
+  const target = TEST_VSCODES.find((t) => [t.name, t.vscode, t.codeServer].includes(name));
+  if (!target) throw new Error(`unknown test VS Code "${name}"; use one of: ${TEST_VSCODES.map((t) => `${t.name} (${t.vscode})`).join(', ')}`);
+  return target;
+}
+
+/** The test VS Codes a comma-separated list names ("oldest,newest", "all"); by default VSCODE_TEST_VERSION's, else all. */
+export function testVSCodes(list = process.env.VSCODE_TEST_VERSION || 'all') {
+  return list === 'all' ? TEST_VSCODES : list.split(',').map((name) => testVSCode(name.trim()));
+}
+
+// Native modules of VS Code's server that have no prebuilt binary for every version. Without them some
+// features (terminals, file watching, logging to disk) degrade, but the extension host and the tests run,
+// so a failed build is only a warning. kerberos is left out on purpose: it needs libkrb5-dev, and serves
+// only proxy authentication with Kerberos.
+const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/native-watchdog', '@vscode/deviceid', '@parcel/watcher'];
 
 const log = (line) => console.log(`[test-vscode] ${line}`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const platformArch = `${process.platform}-${process.arch}`;
 
-function isInstalled() {
+/** Where a test VS Code lives, and what it runs with. */
+function layout(target) {
+  const installDir = join(repoRoot, '.vscode-test', `code-server-${target.codeServer}`);
+  const modules = join(installDir, 'node_modules');
+  return {
+    installDir,
+    markerFile: join(installDir, '.install-complete'),
+    lockDir: `${installDir}.lock`,
+    logFile: `${installDir}.install.log`,
+    vscodeDir: join(modules, 'code-server', 'lib', 'vscode'),
+    // code-server's executable is this script, run by the Node it needs.
+    entry: join(modules, 'code-server', 'out', 'node', 'entry.js'),
+    nodeDir: target.node ? join(modules, `node-${platformArch}`) : undefined,
+    node: target.node ? join(modules, `node-${platformArch}`, 'bin', 'node') : process.execPath,
+  };
+}
+
+function isInstalled(target) {
+  const { markerFile, entry, node } = layout(target);
   try {
-    return readFileSync(markerFile, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(bin);
+    return readFileSync(markerFile, 'utf8').trim() === target.codeServer && existsSync(entry) && existsSync(node);
   } catch {
     return false;
   }
 }
 
-/** Runs a command with its output appended to the install log; resolves to its exit code. */
-function run(cmd, args, cwd) {
+/**
+ * Runs a command with its output appended to the install log; resolves to its exit code. With `node`, npm
+ * runs under that Node, finds it first on PATH for the scripts it starts, and builds native modules against
+ * its headers.
+ */
+function run(logFile, cmd, args, cwd, nodeDir) {
   const out = openSync(logFile, 'a');
   writeFileSync(out, `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`);
-  // In a process group of its own, so that stopping midway also ends npm's build scripts.
   // npm_config_yes: node-pty's install script runs `npx node-gyp`, which would otherwise ask.
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  if (nodeDir && cmd === 'npm') {
+    Object.assign(env, { PATH: `${join(nodeDir, 'bin')}:${env.PATH}`, npm_config_nodedir: nodeDir });
+    args = [npmCli(), ...args];
+    cmd = join(nodeDir, 'bin', 'node');
+  }
+  // In a process group of its own, so that stopping midway also ends npm's build scripts.
   const child = spawn(cmd, args, { cwd, stdio: ['ignore', out, out], detached: true, env });
   closeSync(out);
   const stop = onExit(() => process.kill(-child.pid, 'SIGTERM'));
   return new Promise((resolve, reject) => child.once('error', reject).once('close', (code) => resolve(code ?? 1))).finally(stop);
 }
 
-async function step(title, cmd, args, cwd) {
+/** npm's own script, to run under another Node: npm_execpath when npm started this, else the one beside `npm` on PATH. */
+function npmCli() {
+  if (process.env.npm_execpath?.endsWith('.js')) return process.env.npm_execpath;
+  const npm = onPath('npm');
+  const cli = npm && [join(dirname(npm), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), join(dirname(npm), 'node_modules', 'npm', 'bin', 'npm-cli.js')].find(existsSync);
+  if (!cli) throw new Error('cannot find npm-cli.js to run npm under another Node; run this through npm');
+  return cli;
+}
+
+async function step(logFile, title, cmd, args, cwd, nodeDir) {
   const started = Date.now();
   log(`${title} …`);
-  const code = await run(cmd, args, cwd);
+  const code = await run(logFile, cmd, args, cwd, nodeDir);
   if (code !== 0) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${title} failed (exit ${code}): ${cmd} ${args.join(' ')} in ${cwd}\n--- last lines of ${logFile} ---\n${tail}`);
@@ -63,50 +121,59 @@ function forceSymlink(target, path) {
   symlinkSync(target, path);
 }
 
-async function install() {
+async function install(target) {
+  const { installDir, markerFile, logFile, vscodeDir, entry, nodeDir, node } = layout(target);
   const started = Date.now();
-  log(`Installing VS Code ${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}) for tests into ${installDir}`);
-  log(`(takes a minute or two the first time; details in ${logFile})`);
+  log(`Installing VS Code ${target.vscode} (code-server ${target.codeServer}${target.node ? `, with Node ${target.node}` : ''}) for the tests and npm start into ${installDir}`);
+  log(`(from the npm registry only; a minute or two the first time; details in ${logFile})`);
   rmSync(installDir, { recursive: true, force: true });
   mkdirSync(installDir, { recursive: true });
-  writeFileSync(logFile, `install of code-server ${CODE_SERVER_VERSION} started ${new Date().toISOString()}\n`);
+  writeFileSync(logFile, `install of code-server ${target.codeServer} started ${new Date().toISOString()}\n`);
   // Its own package.json, so that npm installs here and not into the repository.
   writeFileSync(
     join(installDir, 'package.json'),
     JSON.stringify({ name: 'test-vscode', private: true, description: 'VS Code for the tests (generated by scripts/install-test-vscode.mjs)' }, null, 2) + '\n',
   );
 
-  // --ignore-scripts: code-server's postinstall insists on --unsafe-perm as root,
-  // and @vscode/ripgrep's postinstall downloads from GitHub.
-  await step(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], installDir);
-  // argon2's prebuilt binary is on GitHub; this builds it from source.
-  await step('build argon2', 'npm', ['rebuild', '--foreground-scripts', 'argon2'], installDir);
-  await step('npm install VS Code server dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts'], vscodeDir);
+  // --ignore-scripts: code-server's postinstall insists on --unsafe-perm as root and on its own Node
+  // version, and @vscode/ripgrep's postinstall (VS Code 1.100) downloads from GitHub. The per-platform
+  // ripgrep package ships the binary instead; node-<platform>-<arch> ships Node itself.
+  const packages = [`code-server@${target.codeServer}`];
+  if (target.ripgrep) packages.push(`@vscode/ripgrep-${platformArch}@${target.ripgrep}`);
+  if (target.node) packages.push(`node-${platformArch}@${target.node}`);
+  await step(logFile, `npm install ${packages.join(' ')}`, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...packages], installDir);
+  // argon2 (password logins, unused with --auth none, but loaded at start) has no prebuilt binary in
+  // code-server 4.100's version; this builds it from source where that is so, and is quick where not.
+  await step(logFile, 'build argon2', 'npm', ['rebuild', '--foreground-scripts', 'argon2'], installDir, nodeDir);
+  await step(logFile, 'npm install VS Code server dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts'], vscodeDir);
 
-  for (const mod of OPTIONAL_NATIVE_MODULES) {
+  const vscodeModules = join(vscodeDir, 'node_modules');
+  for (const mod of OPTIONAL_NATIVE_MODULES.filter((m) => existsSync(join(vscodeModules, m)))) {
     const t = Date.now();
-    const code = await run('npm', ['rebuild', '--foreground-scripts', mod], vscodeDir);
+    const code = await run(logFile, 'npm', ['rebuild', '--foreground-scripts', mod], vscodeDir, nodeDir);
     if (code === 0) log(`build ${mod}: done in ${seconds(t)}`);
     else log(`warning: building the optional native module ${mod} failed (exit ${code}); continuing (see ${logFile})`);
   }
 
   log('link ripgrep, node_modules.asar, remote-cli and helpers');
-  const rgBin = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
-  mkdirSync(rgBin, { recursive: true });
-  forceSymlink('/usr/bin/rg', join(rgBin, 'rg'));
+  if (target.ripgrep) {
+    const rgBin = join(vscodeModules, '@vscode', 'ripgrep', 'bin');
+    mkdirSync(rgBin, { recursive: true });
+    forceSymlink(join(installDir, 'node_modules', '@vscode', `ripgrep-${platformArch}`, 'bin', 'rg'), join(rgBin, 'rg'));
+  }
   forceSymlink('node_modules', join(vscodeDir, 'node_modules.asar'));
   forceSymlink('code-linux.sh', join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
   forceSymlink('browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
 
-  await step('npm install built-in extensions dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], join(vscodeDir, 'extensions'));
+  await step(logFile, 'npm install built-in extensions dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], join(vscodeDir, 'extensions'));
 
-  if (!existsSync(bin)) throw new Error(`install finished but ${bin} is missing`);
-  writeFileSync(markerFile, `${CODE_SERVER_VERSION}\n`);
-  log(`Installed VS Code ${VSCODE_VERSION} in ${seconds(started)}`);
+  for (const path of [entry, node]) if (!existsSync(path)) throw new Error(`install finished but ${path} is missing`);
+  writeFileSync(markerFile, `${target.codeServer}\n`);
+  log(`Installed VS Code ${target.vscode} in ${seconds(started)}`);
 }
 
 /** Takes the lock directory (so that two runs do not install over each other) while `fn` runs. */
-async function withLock(fn) {
+async function withLock(lockDir, fn) {
   mkdirSync(join(repoRoot, '.vscode-test'), { recursive: true });
   for (const until = Date.now() + 15 * 60_000; ; await new Promise((resolve) => setTimeout(resolve, 1000))) {
     try {
@@ -138,24 +205,28 @@ function isRunning(pid) {
   }
 }
 
-/** Makes sure the test VS Code is installed (installing it if needed); returns the path of its code-server executable. */
-export async function ensureTestVSCode() {
-  if (isInstalled()) return bin;
-  // The Debian packages the install needs: compilers for node-gyp, and ripgrep instead of a GitHub download.
-  const missing = [['/usr/bin/rg', 'ripgrep'], ['make', 'build-essential'], ['g++', 'build-essential'], ['python3', 'python3'], ['pkg-config', 'pkg-config']]
-    .filter(([cmd]) => !(cmd.startsWith('/') ? existsSync(cmd) : onPath(cmd)))
-    .map(([cmd, pkg]) => `${pkg} (${cmd})`);
-  if (missing.length) {
-    throw new Error(`missing system packages: ${missing.join(', ')}; install with: apt-get install chromium build-essential python3 pkg-config libkrb5-dev ripgrep`);
+/**
+ * Makes sure the test VS Code `target` (default: testVSCode()) is installed, installing it if needed.
+ * Returns how to run its code-server: `[node, entry, ...args]`, and its VS Code version.
+ */
+export async function ensureTestVSCode(target = testVSCode()) {
+  const { lockDir, entry, node } = layout(target);
+  if (!isInstalled(target)) {
+    // Building the native modules needs a C++ compiler, make and Python (node-gyp), as every Node machine has.
+    const missing = ['make', 'g++', 'python3'].filter((cmd) => !onPath(cmd));
+    if (missing.length) throw new Error(`cannot build VS Code ${target.vscode}'s native modules: ${missing.join(', ')} not found; install them with: apt-get install build-essential python3`);
+    // Another run may have finished the install while this one waited for the lock.
+    await withLock(lockDir, async () => isInstalled(target) || install(target));
   }
-  // Another run may have finished the install while this one waited for the lock.
-  await withLock(async () => isInstalled() || install());
-  return bin;
+  return { node, entry, vscode: target.vscode, name: target.name };
 }
 
 if (process.argv[1] === import.meta.filename) {
   try {
-    console.log(await ensureTestVSCode());
+    for (const target of testVSCodes(process.argv[2])) {
+      const { node, entry } = await ensureTestVSCode(target);
+      console.log(`${target.vscode}: ${node} ${entry}`);
+    }
   } catch (err) {
     log(err.message);
     process.exitCode = 1;
