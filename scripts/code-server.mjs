@@ -110,7 +110,7 @@ export async function freePort(preferred) {
  */
 export async function startCodeServer({ port, settings = {}, dataDir, install = [], version } = {}) {
   const { ensureTestVSCode, testVSCode } = await import('./install-test-vscode.mjs');
-  const { node, entry, vscode } = await ensureTestVSCode(testVSCode(version));
+  const { node, entry, serverArgs, vscode } = await ensureTestVSCode(testVSCode(version));
   const temp = dataDir ? undefined : tempDir('oii-code-server-');
   const root = dataDir ?? temp.dir;
   const [home, userDir, extensionsDir] = ['home', 'user', 'extensions'].map((name) => join(root, name));
@@ -145,7 +145,7 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
   const logFile = join(root, 'code-server.log');
   const out = openSync(logFile, 'w');
   // --disable-workspace-trust: otherwise a trust dialog blocks the UI.
-  const args = ['--auth', 'none', '--bind-addr', `${HOST}:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...dirs];
+  const args = ['--auth', 'none', '--bind-addr', `${HOST}:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...serverArgs, ...dirs];
   // In a process group of its own, so that all of the server's processes can be ended together.
   const server = spawn(node, [entry, ...args], { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);

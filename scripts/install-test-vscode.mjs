@@ -17,10 +17,17 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symli
 import { dirname, join } from 'node:path';
 import { onExit, onPath, repoRoot } from './code-server.mjs';
 
-/** The test VS Codes, oldest first. `node` is the Node version code-server needs where this one will not do. */
+/**
+ * The test VS Codes, oldest first. `node`: the Node version code-server needs where this one will not do.
+ * `ripgrep`: the version of @vscode/ripgrep's per-platform package, where VS Code does not ship ripgrep.
+ * `serverArgs`: what code-server needs besides the usual flags. The built workbench of VS Code 1.139 reads
+ * the extension-development `payload` of the URL (the extension under development, and the tests module)
+ * only with the server's smoke-test driver on (1.100 reads it always); code-server passes that flag on
+ * with --vscode-option.
+ */
 export const TEST_VSCODES = [
-  { name: 'oldest', codeServer: '4.100.3', vscode: '1.100.3', ripgrep: '1.18.0' },
-  { name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.22.3' },
+  { name: 'oldest', codeServer: '4.100.3', vscode: '1.100.3', ripgrep: '1.18.0', serverArgs: [] },
+  { name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.22.3', serverArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
 ];
 
 /**
@@ -39,10 +46,14 @@ export function testVSCodes(list = process.env.VSCODE_TEST_VERSION || 'all') {
 }
 
 // Native modules of VS Code's server that have no prebuilt binary for every version. Without them some
-// features (terminals, file watching, logging to disk) degrade, but the extension host and the tests run,
+// features (terminals, file watching, logging to disk, the chat sessions' store) degrade, but the extension host and the tests run,
 // so a failed build is only a warning. kerberos is left out on purpose: it needs libkrb5-dev, and serves
 // only proxy authentication with Kerberos.
-const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/native-watchdog', '@vscode/deviceid', '@parcel/watcher'];
+const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/native-watchdog', '@vscode/deviceid', '@parcel/watcher', '@vscode/sqlite3'];
+
+// Written to the marker file with the version: a change to how the install is done (RECIPE) redoes it.
+const RECIPE = 2;
+const marker = (target) => `${target.codeServer} recipe ${RECIPE}`;
 
 const log = (line) => console.log(`[test-vscode] ${line}`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -68,7 +79,7 @@ function layout(target) {
 function isInstalled(target) {
   const { markerFile, entry, node } = layout(target);
   try {
-    return readFileSync(markerFile, 'utf8').trim() === target.codeServer && existsSync(entry) && existsSync(node);
+    return readFileSync(markerFile, 'utf8').trim() === marker(target) && existsSync(entry) && existsSync(node);
   } catch {
     return false;
   }
@@ -83,7 +94,8 @@ function run(logFile, cmd, args, cwd, nodeDir) {
   const out = openSync(logFile, 'a');
   writeFileSync(out, `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`);
   // npm_config_yes: node-pty's install script runs `npx node-gyp`, which would otherwise ask.
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // JOBS: node-gyp compiles on every core (sqlite3 alone is a minute on one).
+  const env = { JOBS: 'max', ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   if (nodeDir && cmd === 'npm') {
     Object.assign(env, { PATH: `${join(nodeDir, 'bin')}:${env.PATH}`, npm_config_nodedir: nodeDir });
     args = [npmCli(), ...args];
@@ -168,7 +180,7 @@ async function install(target) {
   await step(logFile, 'npm install built-in extensions dependencies', 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], join(vscodeDir, 'extensions'));
 
   for (const path of [entry, node]) if (!existsSync(path)) throw new Error(`install finished but ${path} is missing`);
-  writeFileSync(markerFile, `${target.codeServer}\n`);
+  writeFileSync(markerFile, `${marker(target)}\n`);
   log(`Installed VS Code ${target.vscode} in ${seconds(started)}`);
 }
 
@@ -207,7 +219,7 @@ function isRunning(pid) {
 
 /**
  * Makes sure the test VS Code `target` (default: testVSCode()) is installed, installing it if needed.
- * Returns how to run its code-server: `[node, entry, ...args]`, and its VS Code version.
+ * Returns how to run its code-server (`node entry ...serverArgs`), and its VS Code version.
  */
 export async function ensureTestVSCode(target = testVSCode()) {
   const { lockDir, entry, node } = layout(target);
@@ -218,7 +230,7 @@ export async function ensureTestVSCode(target = testVSCode()) {
     // Another run may have finished the install while this one waited for the lock.
     await withLock(lockDir, async () => isInstalled(target) || install(target));
   }
-  return { node, entry, vscode: target.vscode, name: target.name };
+  return { node, entry, serverArgs: target.serverArgs, vscode: target.vscode, name: target.name };
 }
 
 if (process.argv[1] === import.meta.filename) {
