@@ -52,7 +52,7 @@ export function testVSCodes(list = process.env.VSCODE_TEST_VERSION || 'all') {
 const OPTIONAL_NATIVE_MODULES = ['@vscode/spdlog', 'node-pty', 'native-watchdog', '@vscode/native-watchdog', '@vscode/deviceid', '@parcel/watcher', '@vscode/sqlite3'];
 
 // Written to the marker file with the version: a change to how the install is done (RECIPE) redoes it.
-const RECIPE = 2;
+const RECIPE = 3;
 const marker = (target) => `${target.codeServer} recipe ${RECIPE}`;
 
 const log = (line) => console.log(`[test-vscode] ${line}`);
@@ -167,13 +167,16 @@ async function install(target) {
     else log(`warning: building the optional native module ${mod} failed (exit ${code}); continuing (see ${logFile})`);
   }
 
-  log('link ripgrep, node_modules.asar, remote-cli and helpers');
+  log('link ripgrep, node_modules.asar(.unpacked), remote-cli and helpers');
   if (target.ripgrep) {
     const rgBin = join(vscodeModules, '@vscode', 'ripgrep', 'bin');
     mkdirSync(rgBin, { recursive: true });
     forceSymlink(join(installDir, 'node_modules', '@vscode', `ripgrep-${platformArch}`, 'bin', 'rg'), join(rgBin, 'rg'));
   }
+  // VS Code loads its modules from node_modules.asar, and looks for ripgrep in node_modules.asar.unpacked
+  // (VS Code 1.139 reads rg's path from @vscode/ripgrep-universal as loaded, then swaps the folder's name).
   forceSymlink('node_modules', join(vscodeDir, 'node_modules.asar'));
+  forceSymlink('node_modules', join(vscodeDir, 'node_modules.asar.unpacked'));
   forceSymlink('code-linux.sh', join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
   forceSymlink('browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
 

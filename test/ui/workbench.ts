@@ -234,9 +234,12 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .tabs-container .tab.active');
   }
 
-  /** Waits until the active editor tab is `name` (the tab model updates asynchronously). */
+  /**
+   * Waits until the active editor tab is `name` (the tab model updates asynchronously). VS Code 1.139 sets
+   * a file's extension apart in its tab ("decode\n.py" as innerText): line breaks in the label are dropped.
+   */
   async waitForActiveTab(name: string, timeoutMs = 30_000): Promise<void> {
-    await waitUntil(`the ${name} tab in front`, async () => (await this.activeTab.innerText().catch(() => '')).trim() === name, timeoutMs);
+    await waitUntil(`the ${name} tab in front`, async () => (await this.activeTab.innerText().catch(() => '')).replace(/\n/g, '').trim() === name, timeoutMs);
   }
 
   /** The input of the quick pick or input box on screen. */
