@@ -37,7 +37,8 @@ if (!values.extensionDevelopmentPath || !values.extensionTestsPath) {
 if (!process.stdin.isTTY) process.stdin.on('end', () => process.exit(1)).resume();
 
 try {
-  const server = await startCodeServer();
+  const develop = resolve(values.extensionDevelopmentPath);
+  const server = await startCodeServer({ develop, tests: true });
   const { page, close } = await launchChromium({ headless: process.env.VSCODE_TEST_HEADED !== '1' });
   // A failure of the harness rather than of the tests: the server's log may tell why.
   const fail = (message) => {
@@ -76,7 +77,7 @@ try {
   await page.exposeFunction('codeAutomationExit', (code) => finish(typeof code === 'number' ? code : 1));
 
   const folder = positionals[0] && resolve(positionals[0]);
-  const url = workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: resolve(values.extensionDevelopmentPath), extensionTestsPath: resolve(values.extensionTestsPath) });
+  const url = workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: server.extensionDevelopmentPath, extensionTestsPath: resolve(values.extensionTestsPath) });
   say(`VS Code ${server.vscode} (code-server) at ${server.origin}, workspace ${folder ?? '(none)'}`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const code = await finished;

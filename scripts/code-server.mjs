@@ -7,7 +7,7 @@
 // Cleanup lives here, in one place: what a helper starts or creates is undone by an exit
 // hook, and SIGINT, SIGTERM and SIGHUP end the process (so the hooks run).
 import { execFile, spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -106,11 +106,15 @@ export async function freePort(preferred) {
  * @param {string} [options.dataDir] a persistent directory instead of a temporary one
  * @param {string[]} [options.install] .vsix files to install first, as a user would
  * @param {string} [options.version] which test VS Code: oldest, newest or a version (default: VSCODE_TEST_VERSION, else oldest)
- * @returns the port, origin, vscode (its version), extensionsDir, logFile, logTail(lines), exited (a promise of the exit status) and stop()
+ * @param {string} [options.develop] the folder of an extension under development, to load
+ * @param {boolean} [options.tests] whether the workbench will run an extensionTestsPath (the integration tests)
+ * @returns the port, origin, vscode (its version), extensionDevelopmentPath (for workbenchUrl: `develop` where
+ *   the URL's payload loads it, else undefined), extensionsDir, logFile, logTail(lines), exited (a promise of the
+ *   exit status) and stop()
  */
-export async function startCodeServer({ port, settings = {}, dataDir, install = [], version } = {}) {
+export async function startCodeServer({ port, settings = {}, dataDir, install = [], version, develop, tests = false } = {}) {
   const { ensureTestVSCode, testVSCode } = await import('./install-test-vscode.mjs');
-  const { node, entry, serverArgs, vscode } = await ensureTestVSCode(testVSCode(version));
+  const { node, entry, vscode, smokeTestPayload } = await ensureTestVSCode(testVSCode(version));
   const temp = dataDir ? undefined : tempDir('oii-code-server-');
   const root = dataDir ?? temp.dir;
   const [home, userDir, extensionsDir] = ['home', 'user', 'extensions'].map((name) => join(root, name));
@@ -139,6 +143,13 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
       throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout}${err.stderr}`, { cause: err });
     });
   }
+
+  // An extension under development comes through the URL's payload where the workbench reads it as it is.
+  // Where it reads it only with the smoke-test driver on, which hides notification toasts, the extension is
+  // linked into the extensions folder instead, as if installed, unless a tests module needs the payload.
+  const viaPayload = develop && (!smokeTestPayload || tests);
+  if (develop && !viaPayload) linkExtension(develop, extensionsDir);
+  const serverArgs = smokeTestPayload && tests ? ['--vscode-option', 'enable-smoke-test-driver'] : [];
 
   port ??= await freePort();
   const origin = `http://${HOST}:${port}`;
@@ -178,7 +189,20 @@ export async function startCodeServer({ port, settings = {}, dataDir, install = 
     await stop();
     throw new Error(`${err.message}\n--- code-server log ---\n${tail}`, { cause: err });
   }
-  return { port, origin, vscode, extensionsDir, logFile, logTail, exited, stop };
+  return { port, origin, vscode, extensionDevelopmentPath: viaPayload ? develop : undefined, extensionsDir, logFile, logTail, exited, stop };
+}
+
+/**
+ * Links the extension folder `dir` into `extensionsDir` as `publisher.name-version`, as an installed
+ * extension would be, and has VS Code list the folder's extensions again (it does so at start when the
+ * list, extensions.json, is missing), so that the link is found in a persistent folder too.
+ */
+function linkExtension(dir, extensionsDir) {
+  const { publisher, name, version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const link = join(extensionsDir, `${publisher}.${name}-${version}`.toLowerCase());
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(dir, link, 'dir');
+  rmSync(join(extensionsDir, 'extensions.json'), { force: true });
 }
 
 /**

@@ -20,14 +20,14 @@ import { onExit, onPath, repoRoot } from './code-server.mjs';
 /**
  * The test VS Codes, oldest first. `node`: the Node version code-server needs where this one will not do.
  * `ripgrep`: the version of @vscode/ripgrep's per-platform package, where VS Code does not ship ripgrep.
- * `serverArgs`: what code-server needs besides the usual flags. The built workbench of VS Code 1.139 reads
- * the extension-development `payload` of the URL (the extension under development, and the tests module)
- * only with the server's smoke-test driver on (1.100 reads it always); code-server passes that flag on
- * with --vscode-option.
+ * `smokeTestPayload`: the built workbench reads the extension-development `payload` of the URL (the extension
+ * under development, and the tests module) only with the server's smoke-test driver on, as VS Code 1.139
+ * does (1.100 reads it always). That driver also keeps notifications from showing as toasts, so it is on
+ * only where the integration tests need it: see startCodeServer() in code-server.mjs.
  */
 export const TEST_VSCODES = [
-  { name: 'oldest', codeServer: '4.100.3', vscode: '1.100.3', ripgrep: '1.18.0', serverArgs: [] },
-  { name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.22.3', serverArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
+  { name: 'oldest', codeServer: '4.100.3', vscode: '1.100.3', ripgrep: '1.18.0', smokeTestPayload: false },
+  { name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.22.3', smokeTestPayload: true },
 ];
 
 /**
@@ -222,7 +222,7 @@ function isRunning(pid) {
 
 /**
  * Makes sure the test VS Code `target` (default: testVSCode()) is installed, installing it if needed.
- * Returns how to run its code-server (`node entry ...serverArgs`), and its VS Code version.
+ * Returns how to run its code-server (`node entry`), and the target's fields.
  */
 export async function ensureTestVSCode(target = testVSCode()) {
   const { lockDir, entry, node } = layout(target);
@@ -233,7 +233,7 @@ export async function ensureTestVSCode(target = testVSCode()) {
     // Another run may have finished the install while this one waited for the lock.
     await withLock(lockDir, async () => isInstalled(target) || install(target));
   }
-  return { node, entry, serverArgs: target.serverArgs, vscode: target.vscode, name: target.name };
+  return { ...target, node, entry };
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -20,7 +20,7 @@ try {
   const port = await freePort(Number(process.env.PORT) || 8080);
   if (process.env.PORT && port !== Number(process.env.PORT)) throw new Error(`port ${process.env.PORT} on ${HOST} is in use or invalid (set PORT to another one)`);
   const target = testVSCode(process.env.VSCODE_TEST_VERSION || 'newest');
-  const server = await startCodeServer({ port, version: target.name, dataDir: join(repoRoot, '.vscode-test', `start-user-data-${target.vscode}`) });
+  const server = await startCodeServer({ port, version: target.name, develop: repoRoot, dataDir: join(repoRoot, '.vscode-test', `start-user-data-${target.vscode}`) });
   let stopping = false;
   // Ctrl-C is the normal way to stop.
   setSignalHandler(async () => {
@@ -29,7 +29,7 @@ try {
     await server.stop();
     return 0;
   });
-  console.log(`\nOpen Infra Index is running in VS Code ${server.vscode}: ${workbenchUrl({ port, folder: repoRoot, extensionDevelopmentPath: repoRoot })}\n`);
+  console.log(`\nOpen Infra Index is running in VS Code ${server.vscode}: ${workbenchUrl({ port, folder: repoRoot, extensionDevelopmentPath: server.extensionDevelopmentPath })}\n`);
   console.log('Open that URL in a browser. To see a change, rebuild (npm run build, or keep npm run watch running) and reload the page.');
   console.log(`Server log: ${server.logFile}. Press Ctrl-C to stop.`);
   const status = await server.exited;

@@ -1,4 +1,4 @@
-// Shared helper of the UI tests: VS Code 1.100.3 (code-server) with the
+// Shared helper of the UI tests: a test VS Code (code-server; VSCODE_TEST_VERSION picks which) with the
 // extension under development loaded, opened in headless Chromium and driven
 // through playwright as a person would. The server and browser plumbing lives
 // in scripts/code-server.mjs (shared with the integration tests and
@@ -11,6 +11,8 @@ import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-cor
 
 interface CodeServer {
   port: number;
+  /** Where the URL's payload loads the extension under development from; undefined where it is linked in as installed. */
+  extensionDevelopmentPath?: string;
   extensionsDir: string;
   origin: string;
   logTail(lines?: number): string;
@@ -18,7 +20,7 @@ interface CodeServer {
 }
 
 interface CodeServerHelpers {
-  startCodeServer(options: { settings?: Record<string, unknown>; install?: string[] }): Promise<CodeServer>;
+  startCodeServer(options: { settings?: Record<string, unknown>; install?: string[]; develop?: string }): Promise<CodeServer>;
   workbenchUrl(options: { port: number; folder?: string; extensionDevelopmentPath?: string }): string;
   launchChromium(options: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }>;
   tempDir(prefix: string): { dir: string };
@@ -100,12 +102,13 @@ export class Workbench {
   /** Starts code-server with the extension loaded and opens the workbench at the given viewport. */
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
     const helpers = (await import(pathToFileURL(join(repoRoot, 'scripts', 'code-server.mjs')).href)) as CodeServerHelpers;
-    const server = await helpers.startCodeServer({ settings: options.settings, install: [...(options.vsix ? [options.vsix] : []), ...(options.alsoInstall ?? [])] });
+    const install = [...(options.vsix ? [options.vsix] : []), ...(options.alsoInstall ?? [])];
+    const server = await helpers.startCodeServer({ settings: options.settings, install, develop: options.vsix ? undefined : repoRoot });
     let browser: Awaited<ReturnType<CodeServerHelpers['launchChromium']>> | undefined;
     try {
       browser = await helpers.launchChromium({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const folder = options.folder ?? helpers.tempDir('oii-ui-workspace-').dir;
-      const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: options.vsix ? undefined : repoRoot });
+      const url = helpers.workbenchUrl({ port: server.port, folder, extensionDevelopmentPath: server.extensionDevelopmentPath });
       await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
       await browser.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       return new Workbench(browser.page, browser.context, server, url, browser.close);
