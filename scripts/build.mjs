@@ -32,6 +32,8 @@ const VALIDATORS = [
   { schema: 'media/entries.schema.json', name: 'validateEntryDataFile', out: 'src/core/generated/entriesValidator.js' },
   // meta.json of the upstream index cached in global storage.
   { schema: 'src/upstream/upstreamCache.schema.json', name: 'validateUpstreamCacheMeta', out: 'src/upstream/generated/upstreamCacheValidator.js' },
+  // media/upstream-record.json, what the bundled index was drawn from.
+  { schema: 'src/upstream/upstreamRecord.schema.json', name: 'validateUpstreamRecord', out: 'src/upstream/generated/upstreamRecordValidator.js' },
 ];
 
 // The input schemas of the language-model tools, compiled from the manifest

@@ -40,6 +40,7 @@ export class IndexStore extends Disposable {
   private currentOrigin: IndexOrigin = { kind: 'bundled' };
   private currentMarkdown = '';
   private bundledData: string | undefined;
+  private bundledCatalog: Promise<Catalog> | undefined;
   private loading: Promise<Catalog | undefined> | undefined;
 
   constructor(
@@ -91,12 +92,36 @@ export class IndexStore extends Disposable {
 
   private async readAndAccept(): Promise<Catalog | undefined> {
     try {
-      const markdown = await this.read(INDEX_FILE);
-      const built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), l10n: this.strings() }, PARSE_DEADLINE_MS);
-      return this.accept(withLookup(built), { origin: { kind: 'bundled' }, markdown });
+      const { catalog, markdown } = await this.readBundled();
+      return this.accept(catalog, { origin: { kind: 'bundled' }, markdown });
     } catch (err) {
       return this.reject(`The bundled index could not be read: ${describeError(err)}`);
     }
+  }
+
+  private async readBundled(): Promise<{ catalog: Catalog; markdown: string }> {
+    const markdown = await this.read(INDEX_FILE);
+    const built = await parseOffThread(this.workerScript, { markdown, data: await this.entryData(), l10n: this.strings() }, PARSE_DEADLINE_MS);
+    return { catalog: withLookup(built), markdown };
+  }
+
+  /**
+   * The bundled catalog, whichever index is in use: the one in use when it is the bundled one, else read
+   * (once) for the wording an upstream copy keeps where upstream did not change an entry. Throws when the
+   * bundled files cannot be read.
+   */
+  async bundled(): Promise<Catalog> {
+    if (this.currentOrigin.kind === 'bundled' && this.current) return this.current;
+    this.bundledCatalog ??= this.readBundled().then((b) => b.catalog);
+    return this.bundledCatalog.catch((err: unknown) => {
+      this.bundledCatalog = undefined;
+      throw err;
+    });
+  }
+
+  /** A file of the extension's media folder, as text. */
+  readMedia(name: string): Promise<string> {
+    return this.read(name);
   }
 
   /** The bundled entry data, which applies to an index from anywhere. */

@@ -59,12 +59,20 @@ export function diffIndexes(before: InfraIndex, after: InfraIndex): IndexDiff {
 
 /** What changed in one entry between two versions; undefined when nothing on its page did. */
 export function diffEntry(before: Entry, after: Entry): EntryChange | undefined {
+  return diffEntryWith(before, after, before.description !== after.description);
+}
+
+/**
+ * The same, where the caller knows whether the description was rewritten: against the record of what
+ * upstream wrote (upstreamRecord.ts), a bundle worded differently is not a rewrite.
+ */
+export function diffEntryWith(before: Entry, after: Entry, rewritten: boolean): EntryChange | undefined {
   const figures = diffFigures(before.figures, after.figures);
   const oldUrls = new Set(before.links.map((l) => l.url));
   const newUrls = new Set(after.links.map((l) => l.url));
   const linksAdded = after.links.filter((l) => !oldUrls.has(l.url));
   const linksRemoved = before.links.filter((l) => !newUrls.has(l.url));
-  const description = before.description !== after.description ? { before: before.description, after: after.description } : undefined;
+  const description = rewritten ? { before: before.description, after: after.description } : undefined;
   if (figures.length === 0 && linksAdded.length === 0 && linksRemoved.length === 0 && !description) return undefined;
   return { before, after, figures, linksAdded, linksRemoved, description };
 }

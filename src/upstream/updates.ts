@@ -4,19 +4,24 @@
 // user's say; any failure leaves the index and its cache as they were.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog';
+import { withLookup, type Catalog } from '../core/catalog';
 import { describeError } from '../core/describe';
 import { diffIndexes, isEmptyDiff, type IndexDiff } from '../core/indexDiff';
 import { indexSourceFor, linkBaseFor } from '../core/indexLinks';
+import { compareWithRecord, keepBundledWording, sha256Hex, textDigests, type UpstreamRecord } from '../core/upstreamRecord';
 import { Disposable } from '../dispose';
 import type { IndexOrigin, IndexStore, UntrustedIndex } from '../indexStore';
 import type { Reporter } from '../reporter';
 import type { Settings } from '../settings';
 import { FetchCancelled, FetchError, fetchIndexText } from './fetchIndex';
+import { validateUpstreamRecord } from './generated/upstreamRecordValidator';
 import { UpstreamCache, type UpstreamCacheMeta } from './upstreamCache';
 
 /** The bundled index is upstream's README as of this commit. */
 export const BUNDLED_AS_OF = { commit: '56d8685', date: '2025-05-15' } as const;
+
+/** In the media folder: what the bundled index was drawn from (see src/core/upstreamRecord.ts). */
+export const RECORD_FILE = 'upstream-record.json';
 
 /** An index is well under this; the parser reads no more either. */
 const MAX_INDEX_BYTES = 1_000_000;
@@ -70,6 +75,7 @@ export class Updates extends Disposable {
   private lastChanges: Changes | undefined;
   private pending: { catalog: Catalog; markdown: string; url: string; fetchedAt: number; validators: { etag?: string; lastModified?: string } } | undefined;
   private checking: Promise<void> | undefined;
+  private recordRead: Promise<UpstreamRecord | undefined> | undefined;
   private autoTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -105,6 +111,50 @@ export class Updates extends Disposable {
   }
 
   /**
+   * What the bundled index was drawn from (media/upstream-record.json), read once; undefined, with a
+   * warning in the log, when it cannot be read. Without it a check compares upstream with the bundle's
+   * own wording, as it did before the record.
+   */
+  record(): Promise<UpstreamRecord | undefined> {
+    this.recordRead ??= this.store.readMedia(RECORD_FILE).then(
+      (text) => {
+        const json: unknown = JSON.parse(text);
+        if (validateUpstreamRecord(json)) return json as UpstreamRecord;
+        const [first] = validateUpstreamRecord.errors ?? [];
+        throw new Error(`it is not as expected (${first?.instancePath || '/'} ${first?.message ?? ''})`);
+      },
+    ).catch((err: unknown) => {
+      this.log.warn(`${RECORD_FILE} could not be read: ${describeError(err)}`);
+      return undefined;
+    });
+    return this.recordRead;
+  }
+
+  /**
+   * Puts another record of upstream in place of the bundled one (or, given none, goes back to it): for a
+   * bundle drawn from another upstream, and for the tests, which record an upstream fixture written in the
+   * project's own words.
+   */
+  useRecord(record?: UpstreamRecord): void {
+    this.recordRead = record && Promise.resolve(record);
+  }
+
+  /**
+   * An upstream catalog with the bundle's wording wherever upstream did not change an entry since the
+   * record; as it is when there is no record or the bundle cannot be read.
+   */
+  private async withBundledWording(catalog: Catalog, record: UpstreamRecord | undefined, digests?: ReadonlyMap<string, string>): Promise<Catalog> {
+    if (!record) return catalog;
+    try {
+      const bundled = await this.store.bundled();
+      return withLookup(keepBundledWording(catalog, bundled, record, digests ?? (await textDigests(catalog.index))));
+    } catch (err) {
+      this.log.warn(`The bundled wording could not be kept: ${describeError(err)}`);
+      return catalog;
+    }
+  }
+
+  /**
    * The index at start-up: the cached upstream copy when the user chose it,
    * else the bundled one. A damaged cache falls back to the bundled index.
    */
@@ -113,7 +163,7 @@ export class Updates extends Disposable {
     if (cached.kind === 'ok' && cached.meta.inUse) {
       const origin = upstreamOrigin(cached.meta);
       const catalog = await this.store.parseUntrusted(this.untrusted(cached.markdown, cached.meta.url));
-      if (catalog.catalog) return this.store.accept(catalog.catalog, { origin, markdown: cached.markdown });
+      if (catalog.catalog) return this.store.accept(await this.withBundledWording(catalog.catalog, await this.record()), { origin, markdown: cached.markdown });
       void this.report.warn(l10n.t('The cached upstream index could not be used ({0}); the bundled index is shown.', catalog.error));
     } else if (cached.kind === 'damaged') {
       void this.report.warn(l10n.t('The cached upstream index is damaged: {0}. The bundled index is shown; Check for Updates fetches it again.', cached.reason));
@@ -188,6 +238,12 @@ export class Updates extends Disposable {
       // Upstream is as cached, but the index in use is another (the bundled one): compare with the cached copy.
       outcome = { kind: 'fetched', text: sameSource.markdown, url, validators: { etag: sameSource.meta.etag, lastModified: sameSource.meta.lastModified } } as const;
     }
+    // Against the bundled index, upstream unchanged since the bundle was drawn from it is up to date at once.
+    const record = await this.record();
+    if (this.store.origin.kind === 'bundled' && record && record.sha256 === (await sha256Hex(outcome.text))) {
+      if (interactive) void this.report.info(l10n.t('The index is up to date: upstream has not changed it since the bundled copy was drawn from it ({0}, {1}).', record.source.commit.slice(0, 7), record.source.date));
+      return;
+    }
     const parsed = await this.store.parseUntrusted(this.untrusted(outcome.text, outcome.url));
     if (!parsed.catalog) {
       if (interactive) void this.report.error(l10n.t('{0} The index in use stays as it was.', parsed.error));
@@ -201,9 +257,10 @@ export class Updates extends Disposable {
       else this.log.warn(`Automatic check: ${message}`);
       return;
     }
-    const current = this.store.catalog;
-    const diff = current ? diffIndexes(current.index, parsed.catalog.index) : { added: parsed.catalog.index.periods.flatMap((p) => p.entries), removed: [], changed: [] };
-    this.pending = { catalog: parsed.catalog, markdown: outcome.text, url: outcome.url, fetchedAt: now, validators: outcome.validators };
+    const digests = await textDigests(parsed.catalog.index);
+    const diff = await this.changesFrom(parsed.catalog, record, digests);
+    const catalog = await this.withBundledWording(parsed.catalog, record, digests);
+    this.pending = { catalog, markdown: outcome.text, url: outcome.url, fetchedAt: now, validators: outcome.validators };
     if (isEmptyDiff(diff)) {
       this.store.noteChecked(now);
       if (interactive) void this.report.info(l10n.t('The index is up to date: upstream lists the same entries, figures and links.'));
@@ -212,6 +269,23 @@ export class Updates extends Disposable {
     this.lastChanges = { diff, before: this.label(this.store.origin), after: { name: `upstream (${url})`, date: new Date(now).toISOString() }, applied: false };
     this.changesEmitter.fire(this.lastChanges);
     await this.offer(diff);
+  }
+
+  /**
+   * What upstream changed, against what it said last: the record of what the bundle was drawn from while the
+   * bundled index is in use (its wording is the project's, not upstream's), the upstream text in use once one
+   * was taken, and the index in use itself for a user's own index.
+   */
+  private async changesFrom(next: Catalog, record: UpstreamRecord | undefined, digests: ReadonlyMap<string, string>): Promise<IndexDiff> {
+    const current = this.store.catalog;
+    if (!current) return { added: next.index.periods.flatMap((p) => p.entries), removed: [], changed: [] };
+    const origin = this.store.origin;
+    if (origin.kind === 'bundled' && record) return compareWithRecord(record, current.index, next.index, digests);
+    if (origin.kind === 'upstream') {
+      const inUse = await this.store.parseUntrusted(this.untrusted(this.store.markdown, origin.url));
+      if (inUse.catalog) return diffIndexes(inUse.catalog.index, next.index);
+    }
+    return diffIndexes(current.index, next.index);
   }
 
   /** Tells what changed and lets the user take it, look first, or leave it. */

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { allEntries } from '../../src/core/model';
 import { parseIndex } from '../../src/core/parseIndex';
+import { recordUpstream } from '../../src/core/upstreamRecord';
 import { ETAG, startFaultServer, UPSTREAM_TEXT, type FaultServer } from '../fixtures/faultServer';
 import { api, closeAllEditors, recordActions, waitFor } from './api';
 
@@ -135,6 +136,44 @@ suite('Check for Updates, against a server on 127.0.0.1', () => {
     assert.equal(server.requests.at(-1)?.ifNoneMatch, ETAG, 'asked conditionally');
     assert.ok(recorder.calls.some((c) => c.startsWith('info The upstream index has changed')), recorder.calls.join('\n'));
     assert.equal(store.origin.kind, 'upstream', 'taken from the cached copy');
+  });
+
+  suite('against the record of what the bundle was drawn from', () => {
+    // The tests record the fixture, which is in the project's own words: so it stands for upstream as the bundle recorded it.
+    const SOURCE = { repo: 'deepseek-ai/open-infra-index', path: 'README.md', commit: 'f'.repeat(40), date: '2025-05-15' };
+    setup(async () => (await api()).updates.useRecord(await recordUpstream(UPSTREAM_TEXT, parseIndex(UPSTREAM_TEXT).index, SOURCE)));
+    teardown(async () => {
+      (await api()).updates.useRecord();
+      server.setUpstream(UPSTREAM_TEXT, ETAG);
+    });
+
+    test('upstream as recorded: up to date, and nothing offered, though the bundle words every entry its own way', async () => {
+      const { store } = await api();
+      const before = store.catalog;
+      await check('/ok');
+      assert.deepEqual(recorder.calls, ['info The index is up to date: upstream has not changed it since the bundled copy was drawn from it (fffffff, 2025-05-15).']);
+      assert.equal(store.catalog, before);
+      assert.equal(store.origin.kind, 'bundled');
+    });
+
+    test('one real change upstream: exactly that change is offered, and taking it keeps the bundle’s words', async () => {
+      const { store, updates } = await api();
+      const bundledDescriptions = new Map(store.catalog!.entries.map((e) => [e.entry.id, e.entry.description]));
+      server.setUpstream(UPSTREAM_TEXT.replace('BF16 580 TFLOPS', 'BF16 660 TFLOPS'), '"upstream-v2"');
+      recorder.answer = USE;
+      await check('/ok');
+      assert.ok(recorder.calls.includes('info The upstream index has changed: 1 entry changed. Use it?'), recorder.calls.join('\n'));
+      const diff = updates.changes?.diff;
+      assert.deepEqual([diff?.added, diff?.removed], [[], []]);
+      assert.deepEqual(diff?.changed.map((c) => [c.after.id, c.description, c.figures.map((f) => `${f.before?.value} → ${f.after?.value}`)]), [['flashmla', undefined, ['580 → 660']]]);
+      assert.equal(store.origin.kind, 'upstream');
+      // Every description is still the project's own, FlashMLA's included: upstream changed a figure only.
+      for (const { entry } of store.catalog!.entries) assert.equal(entry.description, bundledDescriptions.get(entry.id), entry.id);
+      assert.ok(store.catalog!.get('flashmla')!.entry.figures.some((f) => f.value === 660));
+      // And after a restart, from the cached copy, too.
+      await updates.loadAtStartup();
+      assert.equal(store.catalog!.get('deepep')?.entry.description, bundledDescriptions.get('deepep'));
+    });
   });
 
   const faults: [string, RegExp][] = [
