@@ -39,6 +39,6 @@ export interface InfraIndexFigure {
   readonly hardware?: string;
   /** Where the figure is stated: the file at its commit, and the date. */
   readonly source?: { readonly url: string; readonly date?: string };
-  /** "superseded" where a newer figure (also listed) replaces it. */
-  readonly status: 'current' | 'superseded';
+  /** "superseded" where a newer figure (also listed) replaces it; "removed" where its source has dropped it since. */
+  readonly status: 'current' | 'superseded' | 'removed';
 }

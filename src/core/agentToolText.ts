@@ -16,7 +16,7 @@ import type { CompareBar, CompareDimension, CompareGroup } from './compare';
 import { figureSeries } from './figureHistory';
 import { figureNumber, normalisedLabel, sharePercent, shortFigure } from './figureText';
 import type { Peak } from './peaks';
-import type { Figure, FigureScope } from './model';
+import { isCurrent, type Figure, type FigureScope } from './model';
 import { normalize } from './search';
 
 /** The most characters a tool's result runs to. */
@@ -124,7 +124,7 @@ export function supersession(e: Pick<CatalogEntry, 'figures'>): Supersession {
   for (const f of e.figures) if (f.newer) link(f, f.newer);
   for (const f of e.figures) if (f.replaces) link(f.replaces, f);
   for (const series of figureSeries(e)) {
-    const current = series.points.find((p) => p.figure.status !== 'superseded' && p.figure.origin !== 'index');
+    const current = series.points.find((p) => isCurrent(p.figure) && p.figure.origin !== 'index');
     if (!current) continue;
     for (const p of series.points) if (p.figure.status === 'superseded') link(p.figure, current.figure);
   }
@@ -149,7 +149,9 @@ export function figureLine(f: Figure, relations: Supersession, entry?: CatalogEn
   ];
   const newer = relations.by.get(figureKey(f));
   const older = relations.of.get(figureKey(f)) ?? [];
+  const removed = f.status === 'removed' ? `; REMOVED from its source${f.removed ? ` by ${f.removed.commit.slice(0, 7)} (${f.removed.date})` : ''}: shown as last published` : '';
   const status =
+    removed ||
     f.status === 'superseded' || newer
       ? `; SUPERSEDED${newer ? ` by ${shortFigure(newer)}${newer.source?.date ? ` (${newer.source.date})` : ''}` : ''}`
       : older.length > 0

@@ -31,7 +31,7 @@ import { entryLink, relatedEntries, type Catalog, type CatalogEntry } from './ca
 import { compareGroups, type CompareBar, type CompareGroup } from './compare';
 import { shortFigure } from './figureText';
 import { headlineFigures } from './headlines';
-import type { Figure } from './model';
+import { isCurrent, type Figure } from './model';
 import { entryDocs, figureDoc, figureRefs, normalize, search, type FigureRef } from './search';
 import { canonicalUnit, unitInfo } from './units';
 
@@ -120,7 +120,7 @@ export function findEntries(ctx: ToolContext, input: FindEntriesInput): ToolResu
 
 /** Current performance figures first, then the other current ones, then the superseded ones; otherwise in order. */
 function currentFirst<T>(items: readonly T[], figure: (t: T) => Figure): T[] {
-  const rank = (f: Figure): number => (f.status === 'superseded' ? 2 : f.class === 'performance' ? 0 : 1);
+  const rank = (f: Figure): number => (!isCurrent(f) ? 2 : f.class === 'performance' ? 0 : 1);
   return items
     .map((item, i) => ({ item, i, rank: rank(figure(item)) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
@@ -228,7 +228,7 @@ export function findFigures(ctx: ToolContext, input: FindFiguresInput): ToolResu
     if (!e) return joined([head, entryNotInIndex(ctx.catalog, input.entry)]);
     entries = [e];
   }
-  const all = figureRefs(entries).filter((r) => input.includeSuperseded !== false || r.figure.status !== 'superseded');
+  const all = figureRefs(entries).filter((r) => input.includeSuperseded !== false || isCurrent(r.figure));
   const list = criteria(input);
   const met = all.filter((r) => list.every((c) => c.test(r)));
   const query = input.query?.trim() ?? '';

@@ -40,6 +40,11 @@ export function sourceUrl(source: Pick<DataFigure['source'], 'repo' | 'path' | '
   return `https://github.com/${source.repo}/blob/${source.commit ?? 'HEAD'}/${source.path}`;
 }
 
+/** A commit of a GitHub repository ("owner/name"), on GitHub. */
+export function commitUrl(repo: string, commit: string): string {
+  return `https://github.com/${repo}/commit/${commit}`;
+}
+
 /** "kernel-library" → "kernel library" */
 export function kindName(kind: CatalogEntry['kind']): string {
   switch (kind) {

@@ -4,7 +4,7 @@
 // runs in the parse worker, and the extension host receives the result.
 
 import * as l10n from '@vscode/l10n';
-import { isPaperPeriod, sourceUrl, withLookup, type Catalog, type CatalogEntry } from './catalog';
+import { commitUrl, isPaperPeriod, sourceUrl, withLookup, type Catalog, type CatalogEntry } from './catalog';
 import { withoutUndefined } from './defined';
 import { describeError } from './describe';
 import type { DataFigure, EntryData, EntryDataFile } from './entryData';
@@ -32,6 +32,7 @@ export function fromDataFigure(f: DataFigure): Figure {
     series: f.series,
     intensity: f.intensity && { value: f.intensity.value, basis: f.intensity.basis },
     status: f.status,
+    removed: f.removed && { ...f.removed, url: commitUrl(f.source.repo, f.removed.commit) },
     text: `${f.metric}: ${statedLabel(f)}`,
     source: { repo: f.source.repo, path: f.source.path, commit: f.source.commit, date: f.source.date, url: sourceUrl(f.source) },
   });

@@ -60,7 +60,7 @@ export interface CompareBar {
   /** Measure and context in one line. */
   readonly detail: string;
   readonly origin: 'index' | 'repository';
-  readonly status: 'current' | 'superseded';
+  readonly status: 'current' | 'superseded' | 'removed';
   readonly source?: FigureSource;
   readonly peak?: ComparePeak;
   /** What the figure is a figure of (for a derived bar: per node). */
@@ -348,6 +348,7 @@ export function compareGroups(catalog: Catalog): CompareGroup[] {
   for (const item of catalog.entries) {
     for (const c of comparableFigures(item)) {
       // Older values of a measure are its history, in the entry's panel; a chart shows what holds now.
+      // A figure its source has since dropped stays, marked removed, as last published; one a newer figure replaces does not.
       if (c.figure.class !== 'performance' || c.figure.status === 'superseded') continue;
       const bar = toBar(item, c);
       add(bar, c.dimension);

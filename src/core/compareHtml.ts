@@ -46,13 +46,19 @@ function valueText(bar: CompareBar): string {
   return bar.unit === bar.normalisedUnit ? normalised : `${normalised} (${figureLabel(bar.figure)})`;
 }
 
-/** The small line under the bar: peak share, where the figure came from, whether it is superseded. */
+/** "superseded", "removed from its source", or nothing for a current figure. */
+function statusWord(bar: CompareBar): string | undefined {
+  if (bar.status === 'superseded') return l10n.t('superseded');
+  return bar.status === 'removed' ? l10n.t('removed from its source') : undefined;
+}
+
+/** The small line under the bar: peak share, where the figure came from, whether it is superseded or removed. */
 function noteText(bar: CompareBar): string {
   return [
     bar.derived ? l10n.t('derived: cluster total ÷ {0} nodes', bar.derived.nodes) : undefined,
     bar.peak && peakLabel(bar.peak, bar.lowerBound),
     bar.origin === 'index' ? l10n.t('index figure') : undefined,
-    bar.status === 'superseded' ? l10n.t('superseded') : undefined,
+    statusWord(bar),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -68,7 +74,7 @@ export function barAriaLabel(bar: CompareBar): string {
     bar.figure.scale,
     bar.derived && l10n.t('derived per node: {0}', bar.derived.arithmetic),
     bar.peak && peakLabel(bar.peak, bar.lowerBound),
-    bar.status === 'superseded' ? l10n.t('superseded') : undefined,
+    statusWord(bar),
   ].filter(Boolean);
   return l10n.t('Open {0}: {1}', bar.entryName, parts.join(', '));
 }
@@ -92,7 +98,7 @@ function chartSummary(group: CompareGroup): string {
 function barRow(bar: CompareBar, i: number, max: number, highlight: boolean, clipId: string): string {
   const y = TOP + i * ROW_HEIGHT;
   const width = max > 0 ? Math.max(2, (bar.normalised / max) * BAR_MAX) : 2;
-  const classes = ['bar', bar.status === 'superseded' ? 'superseded' : '', bar.origin === 'index' ? 'index' : '', bar.derived ? 'derived' : '', highlight ? 'highlight' : '']
+  const classes = ['bar', bar.status !== 'current' ? 'superseded' : '', bar.origin === 'index' ? 'index' : '', bar.derived ? 'derived' : '', highlight ? 'highlight' : '']
     .filter(Boolean)
     .join(' ');
   const value = valueText(bar);
@@ -151,7 +157,7 @@ function sourceCell(bar: CompareBar): string {
   const s = bar.source;
   const link = sourceLink(s);
   const date = s?.date ? ` ${timeHtml(s.date)}` : '';
-  const status = bar.status === 'superseded' ? ` <span class="badge warn">${escapeHtml(l10n.t('Superseded'))}</span>` : '';
+  const status = bar.status === 'current' ? '' : ` <span class="badge warn">${escapeHtml(bar.status === 'removed' ? l10n.t('Removed') : l10n.t('Superseded'))}</span>`;
   return `<span class="origin">${escapeHtml(origin)}</span>${status}${link ? `<br>${link}` : ''}${date}`;
 }
 
@@ -159,7 +165,7 @@ function tableRow(bar: CompareBar, highlight: boolean): string {
   const peak = bar.peak
     ? `${escapeHtml(peakLabel(bar.peak, bar.lowerBound))}<br><span class="basis">${escapeHtml(bar.peak.basis)}</span>`
     : '<span class="none">—</span>';
-  const classes = [bar.status === 'superseded' ? 'superseded' : '', highlight ? 'highlight' : ''].filter(Boolean).join(' ');
+  const classes = [bar.status !== 'current' ? 'superseded' : '', highlight ? 'highlight' : ''].filter(Boolean).join(' ');
   return `<tr${classes ? ` class="${classes}"` : ''}>
 <th scope="row"><button type="button" class="entry-link" data-action="openEntry" data-entry="${escapeAttribute(bar.entryId)}" data-figure="${escapeAttribute(bar.figureIndex)}" aria-label="${escapeAttribute(barAriaLabel(bar))}">${escapeHtml(bar.entryName)}</button></th>
 <td>${escapeHtml(statedLabel(bar.figure))}${bar.derived ? `<br><span class="derived-note">${escapeHtml(`derived per node: ${bar.derived.arithmetic}`)}</span>` : ''}</td>

@@ -23,8 +23,10 @@ export interface DataFigureSource {
   readonly path: string;
   /** The commit the file was read at (full or abbreviated hash). */
   readonly commit?: string;
-  /** The date the figure was stated, YYYY-MM-DD. */
+  /** When the value was first published in the repository, YYYY-MM-DD (in firstPath where that is given). */
   readonly date?: string;
+  /** The file the value was first published in, where it has since moved to `path`. */
+  readonly firstPath?: string;
 }
 
 export interface DataFigure {
@@ -45,7 +47,14 @@ export interface DataFigure {
   /** The same measure at other dates has the same series. */
   readonly series?: string;
   readonly intensity?: Intensity;
-  readonly status: 'current' | 'superseded';
+  /** current: at its source's HEAD; superseded: a newer figure replaces it; removed: its source dropped it. */
+  readonly status: 'current' | 'superseded' | 'removed';
+  /** For a removed figure: the commit that dropped it from its source. */
+  readonly removed?: { readonly commit: string; readonly date: string };
+  /** How the source writes the value, where not as the plain number ("4K"): what npm run data:check looks for. */
+  readonly stated?: string;
+  /** How the value was worked out, where the source does not write it. */
+  readonly derived?: string;
   /** Shown in the tree's description when the index itself gives no current performance figure; performance figures only. */
   readonly headline?: boolean;
   /** The index figure this one is newer than, e.g. 660 TFLOPS over the index's 580. */

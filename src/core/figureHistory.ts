@@ -5,7 +5,7 @@
 // draws each series as a table.
 
 import type { CatalogEntry } from './catalog';
-import type { Figure } from './model';
+import { isCurrent, type Figure } from './model';
 import { convert } from './units';
 
 export interface HistoryPoint {
@@ -42,7 +42,7 @@ export function figureSeries(item: Pick<CatalogEntry, 'figures'>): FigureSeries[
       .map((p, order) => ({ p, order }))
       .sort((a, b) => (a.p.date && b.p.date ? a.p.date.localeCompare(b.p.date) : a.p.date ? -1 : b.p.date ? 1 : 0) || a.order - b.order)
       .map(({ p }) => p);
-    const current = sorted.find((p) => p.figure.status !== 'superseded' && p.figure.origin !== 'index') ?? sorted[sorted.length - 1];
+    const current = sorted.find((p) => isCurrent(p.figure) && p.figure.origin !== 'index') ?? sorted[sorted.length - 1];
     const oldest = sorted[0];
     const from = convert(oldest.figure.value, oldest.figure.unit, current.figure.unit);
     const change = from ? current.figure.value / from - 1 : undefined;

@@ -9,12 +9,12 @@
 import { kindName, type CatalogEntry } from './catalog';
 import type { EntryData } from './entryData';
 import { shortFigure } from './figureText';
-import type { Figure } from './model';
+import { isCurrent, type Figure } from './model';
 
 /** How many figures the tree's description shows. */
 export const HEADLINE_FIGURES = 2;
 
-const isHeadline = (f: Figure): boolean => f.class === 'performance' && f.status !== 'superseded';
+const isHeadline = (f: Figure): boolean => f.class === 'performance' && isCurrent(f);
 
 /** The entry's headline figures, best first; empty when it has no current performance figure. */
 export function headlineFigures(figures: readonly Figure[], data: EntryData | undefined): Figure[] {

@@ -42,7 +42,7 @@ export interface FigurePickText {
 export function figurePickText(e: CatalogEntry, f: Figure): FigurePickText {
   const conditions = [f.measure, f.scope && scopeLabel(f.scope, f.nodes), f.hardware, f.scale, f.conditions].filter(Boolean).join(' · ');
   const origin = f.origin === 'index' ? 'index' : (f.source?.repo ?? 'source');
-  const status = f.status === 'superseded' ? ', superseded' : '';
+  const status = f.status === 'superseded' ? ', superseded' : f.status === 'removed' ? `, removed from its source ${f.removed?.date ?? ''}`.trimEnd() : '';
   return {
     label: statedLabel(f),
     description: e.entry.name,

@@ -60,14 +60,21 @@ export interface Figure {
   readonly text: string;
   /** Where the figure comes from; absent for figures read from the index itself. */
   readonly source?: FigureSource;
-  /** "current", or "superseded" where a newer figure replaces it. */
-  readonly status?: 'current' | 'superseded';
+  /** "current"; "superseded" where a newer figure replaces it; "removed" where its source dropped it (see removed). */
+  readonly status?: 'current' | 'superseded' | 'removed';
+  /** For a removed figure: the commit that dropped it from its source, its date, and a link to it. */
+  readonly removed?: { readonly commit: string; readonly date: string; readonly url: string };
   /** Whether the index states the figure, or the component's own repository (or paper). */
   readonly origin?: 'index' | 'repository';
   /** On an index figure: the newer figure the component's repository reports. */
   readonly newer?: Figure;
   /** On a repository figure: the index figure it is newer than. */
   readonly replaces?: Figure;
+}
+
+/** Whether a figure is its source's current word: neither superseded by a newer figure nor dropped by its source. */
+export function isCurrent(f: Pick<Figure, 'status'>): boolean {
+  return f.status === undefined || f.status === 'current';
 }
 
 export interface FigureSource {

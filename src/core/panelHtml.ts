@@ -10,7 +10,7 @@ import { entryLink, kindName } from './catalog';
 import { periodWhen, summaryHtmlOf, taglineOf } from './displayLocale';
 import { figureSeries, type FigureSeries } from './figureHistory';
 import { classLabel, figureNumber, scopeLabel, shortFigure, sharePercent, sourceLabel, statedLabel } from './figureText';
-import { escapeAttribute, escapeHtml, safeHttpUrl } from './html';
+import { escapeAttribute, escapeHtml, externalLink, safeHttpUrl } from './html';
 import { githubCloneUrl } from './ids';
 import { htmlDocument, type PageAssets } from './page';
 import { sourceLink, timeHtml } from './sourceHtml';
@@ -101,7 +101,12 @@ function section(id: string, title: string, body: string): string {
 function sourceLine(f: Figure): string {
   const s = f.source;
   if (!s) return '';
-  return `<p class="source">${escapeHtml(l10n.t('Source:'))} ${sourceLink(s)}${s.date ? ` · ${timeHtml(s.date)}` : ''}</p>`;
+  const source = `<p class="source">${escapeHtml(l10n.t('Source:'))} ${sourceLink(s)}${s.date ? ` · ${escapeHtml(l10n.t('first published'))} ${timeHtml(s.date)}` : ''}</p>`;
+  // A figure its source has dropped: shown as last published, with the commit that dropped it.
+  const removed = f.removed
+    ? `<p class="source removed">${escapeHtml(l10n.t('Removed from its source by'))} ${externalLink(safeHttpUrl(f.removed.url), f.removed.commit.slice(0, 7))} · ${timeHtml(f.removed.date)}</p>`
+    : '';
+  return source + removed;
 }
 
 function peakBar(f: Figure): string {
@@ -148,6 +153,7 @@ function figureCard(f: Figure, i: number, highlight: boolean): string {
     // Only a figure that is not of performance says what it is instead: a setting, a size, a cost.
     f.class && f.class !== 'performance' ? `<span class="badge">${escapeHtml(classLabel(f.class))}</span>` : '',
     f.status === 'superseded' ? `<span class="badge warn">${escapeHtml(l10n.t('Superseded'))}</span>` : '',
+    f.status === 'removed' ? `<span class="badge warn">${escapeHtml(l10n.t('Removed from its source'))}</span>` : '',
   ].join('');
   const details = [
     fact(l10n.t('Measures'), f.measure),
@@ -192,7 +198,12 @@ function seriesTable(series: FigureSeries, i: number): string {
     .map((p) => {
       const f = p.figure;
       const source = sourceLink(f.source);
-      const status = f.status === 'superseded' ? '<span class="badge warn">Superseded</span>' : '<span class="badge">Current</span>';
+      const status =
+        f.status === 'superseded'
+          ? `<span class="badge warn">${escapeHtml(l10n.t('Superseded'))}</span>`
+          : f.status === 'removed'
+            ? `<span class="badge warn">${escapeHtml(l10n.t('Removed from its source'))}</span>`
+            : `<span class="badge">${escapeHtml(l10n.t('Current'))}</span>`;
       return `<tr>
 <td>${p.date ? timeHtml(p.date) : '<span class="none">not dated</span>'}</td>
 <th scope="row"><button type="button" class="figure-link" data-action="showFigure" data-figure="${escapeAttribute(p.index)}" aria-label="${escapeAttribute(p.date ? l10n.t('Show the card of {0} of {1}', statedLabel(f), p.date) : l10n.t('Show the card of {0}', statedLabel(f)))}">${escapeHtml(statedLabel(f))}</button></th>

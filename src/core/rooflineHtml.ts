@@ -59,7 +59,8 @@ function shareText(p: RooflinePoint): string {
 /** What a mark stands for: the entry, its figure, intensity, bound and share. */
 function pointText(p: RooflinePoint): string {
   const where = p.intensity !== undefined ? l10n.t('at {0} FLOP per byte', formatNumber(p.intensity)) : l10n.t('intensity not stated');
-  return l10n.t('{0}: {1}, {2}, {3}, {4}', p.entryName, statedLabel(p.figure), where, boundText(p), shareText(p));
+  const text = l10n.t('{0}: {1}, {2}, {3}, {4}', p.entryName, statedLabel(p.figure), where, boundText(p), shareText(p));
+  return p.figure.removed ? l10n.t('{0}; removed from its source on {1}', text, p.figure.removed.date) : text;
 }
 
 export function pointAriaLabel(p: RooflinePoint): string {
@@ -175,7 +176,7 @@ function tableRow(p: RooflinePoint): string {
 <td class="number">${intensity}</td>
 <td>${escapeHtml(boundText(p))}</td>
 <td>${escapeHtml(shareText(p))}</td>
-<td>${link}${date}</td>
+<td>${link}${date}${p.figure.removed ? `<br><span class="badge warn">${escapeHtml(l10n.t('Removed from its source'))}</span> ${timeHtml(p.figure.removed.date)}` : ''}</td>
 </tr>`;
 }
 

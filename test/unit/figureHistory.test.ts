@@ -29,8 +29,8 @@ function points(id: string, series: string): string[] {
 describe('figure history', () => {
   test('FlashMLA: 580 TFLOPS at release, in the index, then 660', () => {
     assert.deepEqual(points('flashmla', 'dense-decode-compute'), [
-      '2025-02-21 580 TFLOPS (repository @ 414a2f3)',
       '2025-02-24 580 TFLOPS (index @ 56d8685)',
+      '2025-02-24 580 TFLOPS (repository @ 414a2f3)',
       '2025-04-22 660 TFLOPS (repository @ 9241ae3)',
     ]);
   });
@@ -49,11 +49,11 @@ describe('figure history', () => {
 
   test('DeepEP: two series, a bandwidth that rose and a latency that fell', () => {
     assert.deepEqual(points('deepep', 'internode-ep64-dispatch'), [
-      '2025-02-24 46 GB/s (repository @ ebfe47e)',
+      '2025-02-25 46 GB/s (repository @ ebfe47e)',
       '2025-04-21 49 GB/s (repository @ e0eaaf9)',
       '2025-04-22 51 GB/s (repository @ dd758ca)',
     ]);
-    assert.deepEqual(points('deepep', 'low-latency-ep8-dispatch'), ['2025-02-24 163 µs (repository @ ebfe47e)', '2025-06-05 77 µs (repository @ dd758ca)']);
+    assert.deepEqual(points('deepep', 'low-latency-ep8-dispatch'), ['2025-02-25 163 µs (repository @ ebfe47e)', '2025-06-05 77 µs (repository @ dd758ca)']);
   });
 
   test('every point of every series is sourced to a file at a full commit, and dated', () => {
