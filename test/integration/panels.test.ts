@@ -24,8 +24,13 @@ suite('entry panels', () => {
     assert.match(html, /<dt>Of<\/dt><dd>per GPU<\/dd>/);
     const history = /<section id="history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     assert.match(history, /580 TFLOPS → 660 TFLOPS \(\+13\.8%\)/);
-    assert.match(history, /<time datetime="2025-02-21">[\s\S]*deepseek-ai\/FlashMLA · README\.md @ 414a2f3/);
+    assert.match(history, /<time datetime="2025-02-24">[\s\S]*deepseek-ai\/FlashMLA · README\.md @ 414a2f3/);
     assert.match(history, /<time datetime="2025-04-22">[\s\S]*up to 660 BF16 TFLOPS/);
+    // A figure its source dropped: shown as last published, with the commit that dropped it (issue 24).
+    const deepgemm = (await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'deepgemm'))?.webview.html ?? '';
+    const card = /<article class="card[^"]*"[^>]*aria-label="2668 GB\/s[\s\S]*?<\/article>/.exec(deepgemm)?.[0] ?? '';
+    assert.match(card, /<span class="badge warn">Removed from its source<\/span>/);
+    assert.match(card, /Removed from its source by <a [^>]*href="https:\/\/github\.com\/deepseek-ai\/DeepGEMM\/commit\/37aa127451034f760e1a0fc73a06de74c0f56ae4"[^>]*>37aa127<\/a> · <time datetime="2025-04-14">/);
     const eplb = await vscode.commands.executeCommand<vscode.WebviewPanel>('infraIndex.openEntry', 'eplb');
     assert.match(eplb?.webview.html ?? '', /<span class="badge">configuration<\/span>/);
   });
