@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Ajv from 'ajv';
 import { describe, test } from 'node:test';
 import { withLookup, type CatalogData } from '../../src/core/catalog';
 import { catalogFromSources } from '../../src/core/catalogBuild';
@@ -39,6 +40,9 @@ describe('the record of what the bundle was drawn from', () => {
 
   test('the shipped record names upstream commit 56d8685 and every entry of the bundle, with the bundle’s figures and links', async () => {
     const record = JSON.parse(readRepoFile('media', 'upstream-record.json')) as UpstreamRecord;
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readRepoFile('src', 'upstream', 'upstreamRecord.schema.json')));
+    assert.ok(validate(record), JSON.stringify(validate.errors));
+    assert.equal(validate({ ...record, sha256: 'not a digest' }), false, 'the schema checks the digest');
     assert.equal(record.source.commit, '56d86855fcf6e08fdfd45ce6280bd24322c93351');
     assert.equal(record.source.date, '2025-05-15');
     assert.deepEqual(Object.keys(record.entries), allEntries(bundled).map((e) => e.id));
