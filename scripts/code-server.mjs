@@ -24,6 +24,8 @@ const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
+  // VS Code 1.139 wraps the Output view's lines ([Log] is what it reads); the tests read it line by line.
+  '[Log]': { 'editor.wordWrap': 'off' },
   // Tests never reach the internet: the extension's daily check for updates stays off, and
   // the tests that check for updates point it at a server on 127.0.0.1 themselves.
   'infraIndex.upstream.autoCheck': false,
