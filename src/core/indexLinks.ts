@@ -138,6 +138,9 @@ function rawGitHubFile(parsed: URL): { owner: string; repo: string; ref: string;
   return m ? { owner: m[1], repo: m[2], ref: m[3], path: m[4] } : undefined;
 }
 
+/** What the bundled index's relative links resolve against: upstream's README folder as GitHub shows it. */
+export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
+
 /**
  * What relative links in an index fetched from `url` resolve against: for a
  * raw GitHub file, the folder of that file on github.com (where the links

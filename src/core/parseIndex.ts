@@ -14,11 +14,11 @@ import { slugify } from './ids';
 import { readOutline, type PeriodDraft } from './indexLines';
 import type { Entry, InfraIndex, ParseResult, Period, Problem } from './model';
 import { describeError } from './describe';
-import { LinkResolver } from './indexLinks';
+import { LinkResolver, UPSTREAM_BASE } from './indexLinks';
 import { boundMarkdown } from './markdownBounds';
 import { withoutUndefined } from './defined';
 
-export const UPSTREAM_BASE = 'https://github.com/deepseek-ai/open-infra-index/blob/main/';
+export { UPSTREAM_BASE };
 
 /** Markdown larger than this is cut, so that hostile input cannot stall the lexer. */
 export const MAX_INDEX_BYTES = 1_000_000;

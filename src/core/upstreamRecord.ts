@@ -88,9 +88,20 @@ function textUnchanged(record: UpstreamRecord, id: string, digests: ReadonlyMap<
  * What upstream changed since the record, with the bundle standing for the recorded version: entries that
  * upstream added or removed, and for the others their figures and links (facts the bundle keeps as upstream
  * states them) and their text, which counts as rewritten only where its digest differs from the record's.
- * `digests` is textDigests(upstream).
+ * `digests` is textDigests(upstream). `bases` are what relative links resolved against in each (the bundle's,
+ * and that of the address upstream was fetched from): a relative link is the same link from any address.
  */
-export function compareWithRecord(record: UpstreamRecord, bundled: InfraIndex, upstream: InfraIndex, digests: ReadonlyMap<string, string>): IndexDiff {
+export function compareWithRecord(
+  record: UpstreamRecord,
+  bundled: InfraIndex,
+  upstream: InfraIndex,
+  digests: ReadonlyMap<string, string>,
+  bases?: { readonly bundled: string; readonly upstream: string },
+): IndexDiff {
+  const rebase = (entry: Entry): Entry =>
+    bases && bases.upstream !== bases.bundled
+      ? { ...entry, links: entry.links.map((l) => (l.url.startsWith(bases.upstream) ? { ...l, url: bases.bundled + l.url.slice(bases.upstream.length) } : l)) }
+      : entry;
   const bundledById = new Map(allEntries(bundled).map((e) => [e.id, e]));
   const seen = new Set<string>();
   const added: Entry[] = [];
@@ -102,8 +113,8 @@ export function compareWithRecord(record: UpstreamRecord, bundled: InfraIndex, u
       added.push(entry);
       continue;
     }
-    const change = diffEntryWith(before, entry, !textUnchanged(record, entry.id, digests));
-    if (change) changed.push(change);
+    const change = diffEntryWith(before, rebase(entry), !textUnchanged(record, entry.id, digests));
+    if (change) changed.push({ ...change, after: entry });
   }
   const removed = Object.keys(record.entries)
     .filter((id) => !seen.has(id))

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { withLookup, type Catalog } from '../core/catalog';
 import { describeError } from '../core/describe';
 import { diffIndexes, isEmptyDiff, type IndexDiff } from '../core/indexDiff';
-import { indexSourceFor, linkBaseFor } from '../core/indexLinks';
+import { indexSourceFor, linkBaseFor, UPSTREAM_BASE } from '../core/indexLinks';
 import { compareWithRecord, keepBundledWording, sha256Hex, textDigests, type UpstreamRecord } from '../core/upstreamRecord';
 import { Disposable } from '../dispose';
 import type { IndexOrigin, IndexStore, UntrustedIndex } from '../indexStore';
@@ -258,7 +258,7 @@ export class Updates extends Disposable {
       return;
     }
     const digests = await textDigests(parsed.catalog.index);
-    const diff = await this.changesFrom(parsed.catalog, record, digests);
+    const diff = await this.changesFrom(parsed.catalog, record, digests, linkBaseFor(outcome.url));
     const catalog = await this.withBundledWording(parsed.catalog, record, digests);
     this.pending = { catalog, markdown: outcome.text, url: outcome.url, fetchedAt: now, validators: outcome.validators };
     if (isEmptyDiff(diff)) {
@@ -276,11 +276,11 @@ export class Updates extends Disposable {
    * bundled index is in use (its wording is the project's, not upstream's), the upstream text in use once one
    * was taken, and the index in use itself for a user's own index.
    */
-  private async changesFrom(next: Catalog, record: UpstreamRecord | undefined, digests: ReadonlyMap<string, string>): Promise<IndexDiff> {
+  private async changesFrom(next: Catalog, record: UpstreamRecord | undefined, digests: ReadonlyMap<string, string>, linkBase: string): Promise<IndexDiff> {
     const current = this.store.catalog;
     if (!current) return { added: next.index.periods.flatMap((p) => p.entries), removed: [], changed: [] };
     const origin = this.store.origin;
-    if (origin.kind === 'bundled' && record) return compareWithRecord(record, current.index, next.index, digests);
+    if (origin.kind === 'bundled' && record) return compareWithRecord(record, current.index, next.index, digests, { bundled: UPSTREAM_BASE, upstream: linkBase });
     if (origin.kind === 'upstream') {
       const inUse = await this.store.parseUntrusted(this.untrusted(this.store.markdown, origin.url));
       if (inUse.catalog) return diffIndexes(inUse.catalog.index, next.index);

@@ -5,6 +5,7 @@ import { withLookup, type CatalogData } from '../../src/core/catalog';
 import { catalogFromSources } from '../../src/core/catalogBuild';
 import { isEmptyDiff } from '../../src/core/indexDiff';
 import { allEntries } from '../../src/core/model';
+import { UPSTREAM_BASE } from '../../src/core/indexLinks';
 import { parseIndex } from '../../src/core/parseIndex';
 import { compareWithRecord, keepBundledWording, recordEntry, recordUpstream, sha256Hex, textDigests, type UpstreamRecord } from '../../src/core/upstreamRecord';
 import { readRepoFile } from './helpers';
@@ -59,6 +60,16 @@ describe('the record of what the bundle was drawn from', () => {
     assert.ok(isEmptyDiff(await compare(record, upstreamText)));
     // White space alone changes nothing either.
     assert.ok(isEmptyDiff(await compare(record, upstreamText.replace(/\n\n/g, '\n\n\n').replace(/ {2}\n/g, '\n'))));
+  });
+
+  test('fetched from another address (a mirror, a test server), relative links are still the same links', async () => {
+    const record = await recorded();
+    const base = 'http://127.0.0.1:8123/';
+    const upstream = parseIndex(upstreamText, { baseUrl: base }).index;
+    const digests = await textDigests(upstream);
+    const moved = compareWithRecord(record, bundled, upstream, digests);
+    assert.ok(moved.changed.some((c) => c.linksAdded.some((l) => l.url.startsWith(base))), 'without the bases, relative links differ');
+    assert.ok(isEmptyDiff(compareWithRecord(record, bundled, upstream, digests, { bundled: UPSTREAM_BASE, upstream: base })));
   });
 
   test('one figure changed upstream: exactly that figure, and no description', async () => {
