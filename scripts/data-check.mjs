@@ -34,7 +34,6 @@ export function gitRepo(dir) {
     }
   };
   return {
-    head: () => git('rev-parse', 'HEAD').trim(),
     resolve: (rev) => {
       try {
         return git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`).trim();

@@ -5,6 +5,12 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Where a JSON file first breaks its schema, from a validator's errors: "/sha256 must match pattern …". */
+export function describeSchemaError(errors: readonly { readonly instancePath: string; readonly message?: string }[] | null | undefined): string {
+  const [first] = errors ?? [];
+  return `${first?.instancePath || '/'} ${first?.message ?? ''}`;
+}
+
 /** An untrusted value as JSON for a log line, cut short: a webview may post anything. */
 export function describeValue(value: unknown, max = 200): string {
   let text: string;

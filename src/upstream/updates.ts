@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { withLookup, type Catalog } from '../core/catalog';
-import { describeError } from '../core/describe';
+import { describeError, describeSchemaError } from '../core/describe';
 import { diffIndexes, isEmptyDiff, type IndexDiff } from '../core/indexDiff';
 import { indexSourceFor, linkBaseFor, UPSTREAM_BASE } from '../core/indexLinks';
 import { compareWithRecord, keepBundledWording, sha256Hex, textDigests, type UpstreamRecord } from '../core/upstreamRecord';
@@ -120,8 +120,7 @@ export class Updates extends Disposable {
       (text) => {
         const json: unknown = JSON.parse(text);
         if (validateUpstreamRecord(json)) return json as UpstreamRecord;
-        const [first] = validateUpstreamRecord.errors ?? [];
-        throw new Error(`it is not as expected (${first?.instancePath || '/'} ${first?.message ?? ''})`);
+        throw new Error(`it is not as expected (${describeSchemaError(validateUpstreamRecord.errors)})`);
       },
     ).catch((err: unknown) => {
       this.log.warn(`${RECORD_FILE} could not be read: ${describeError(err)}`);

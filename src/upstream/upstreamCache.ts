@@ -5,7 +5,7 @@
 // goes to a new file first, and meta.json is replaced by a rename, so a crash
 // leaves the old copy or the new one, never half of each.
 import * as vscode from 'vscode';
-import { describeError } from '../core/describe';
+import { describeError, describeSchemaError } from '../core/describe';
 import { validateUpstreamCacheMeta } from './generated/upstreamCacheValidator';
 import type { Validators } from './fetchIndex';
 
@@ -48,8 +48,7 @@ export class UpstreamCache {
       return { kind: 'damaged', reason: `its ${META} is not valid JSON (${describeError(err)})` };
     }
     if (!validateUpstreamCacheMeta(meta)) {
-      const [first] = validateUpstreamCacheMeta.errors ?? [];
-      return { kind: 'damaged', reason: `its ${META} is not as expected (${first?.instancePath || '/'} ${first?.message ?? ''})` };
+      return { kind: 'damaged', reason: `its ${META} is not as expected (${describeSchemaError(validateUpstreamCacheMeta.errors)})` };
     }
     const checked = meta as UpstreamCacheMeta;
     let bytes: Uint8Array;
